@@ -1,0 +1,97 @@
+"""The `cybergeo` command: thin wrappers over the Python API, with clear errors."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from cybergeo.run import run_folder_name, simulate
+from cybergeo.scenario import ScenarioError, load_scenario, parse_override
+from cybergeo.scenario.loader import DEFAULT_SCENARIO
+
+app = typer.Typer(
+    help="Simulate cyberspace geopolitics from YAML scenarios.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+PROGRESS_FROM_STEPS = 100
+"""Runs at least this long show a progress bar."""
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error on stderr and give the exit to raise (code 2)."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def run(
+    scenario: Annotated[
+        Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="random seed (default: the scenario's)", min=0)
+    ] = None,
+    steps: Annotated[
+        int | None, typer.Option(help="number of steps (default: the scenario's)", min=1)
+    ] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="override: path.to.key=value")
+    ] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="folder for run folders")] = Path("runs"),
+) -> None:
+    """Run one scenario and write its run folder."""
+    try:
+        overrides = dict(parse_override(s) for s in set_ or [])
+        spec = load_scenario(scenario or DEFAULT_SCENARIO, overrides)
+    except ScenarioError as error:
+        for problem in error.problems:
+            err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
+    seed = spec.seed if seed is None else seed
+    steps = spec.steps if steps is None else steps
+    folder = out_dir / run_folder_name(spec, seed, datetime.now(UTC))
+    with Progress(
+        TextColumn(f"{spec.name} seed {seed}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=steps < PROGRESS_FROM_STEPS,
+    ) as progress:
+        task = progress.add_task("steps", total=steps)
+        result = simulate(spec, seed=seed, steps=steps, on_step=lambda _: progress.advance(task))
+    try:
+        result.save(folder)
+    except OSError as error:
+        raise fail(f"could not write the run folder {folder}: {error}") from None
+    out.print(f"Run folder: {folder}", highlight=False, soft_wrap=True)
+    for name, value in result.summary().items():
+        out.print(f"  {name:24} {value:g}", highlight=False)
+
+
+@app.command()
+def validate(
+    scenarios: Annotated[list[Path], typer.Argument(help="scenario files to check")],
+) -> None:
+    """Check scenario files; report every problem found (exit 2 if any)."""
+    failed = False
+    for path in scenarios:
+        try:
+            load_scenario(path)
+        except ScenarioError as error:
+            failed = True
+            for problem in error.problems:
+                err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+        else:
+            out.print(f"{path}: ok", highlight=False)
+    if failed:
+        raise typer.Exit(code=2)

@@ -1,0 +1,218 @@
+"""The victims' side of operations: detected incidents, investigations, public attribution.
+
+An `IncidentDesk` keeps every detected incident open until its victim attributes it
+publicly (when confidence passes its doctrine's threshold) or gives up. Each step it
+gathers clues, updates the victim's posterior and logs it, so the event log holds each
+incident's whole story: the truth, the belief over time, what was said, and what followed.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from cybergeo.dynamics.investigation import (
+    EvidenceModel,
+    Investigation,
+    clue_rate,
+    draw_indicator,
+)
+from cybergeo.dynamics.operations import Operation
+from cybergeo.scenario.schema import UNKNOWN_ACTOR, FirmKind
+
+if TYPE_CHECKING:
+    from cybergeo.model import CyberspaceModel
+
+MIN_CLUES = 2
+"""No public attribution on fewer clues than this, whatever the confidence."""
+UNKNOWN_PRIOR = 0.15
+GROUP_PRIOR = 0.1
+
+
+@dataclass
+class Incident:
+    """A detected operation and the victim's investigation of it."""
+
+    operation: Operation
+    victim: int
+    opened: int
+    investigation: Investigation
+    blamed: str | None = None
+    closed: int | None = None
+
+    @property
+    def correct(self) -> bool:
+        return self.blamed == self.operation.author
+
+
+class IncidentDesk:
+    """All incidents of a run, and the per-step counts the metrics report."""
+
+    def __init__(self, model: "CyberspaceModel") -> None:
+        self.model = model
+        spec = model.spec.attribution
+        self.world_evidence = EvidenceModel(
+            noise=spec.indicator_noise,
+            false_flag_rate=0.0,
+            flag_strength=spec.flag_strength,
+            laundering_rate=spec.laundering_rate,
+        )
+        self.incidents: list[Incident] = []
+        self.counts: dict[str, float] = {}
+
+    def suspects_for(self, victim: int) -> tuple[tuple[str, ...], np.ndarray]:
+        """Every other state, every group, and the unknown actor, with their home countries."""
+        model = self.model
+        states = [name for i, name in enumerate(model.countries) if i != victim]
+        groups = list(model.groups)
+        homes = [model.country_index[s] for s in states]
+        homes += [model.country_index[model.groups[g].spec.home] for g in groups]
+        return (*states, *groups, UNKNOWN_ACTOR), np.array([*homes, -1])
+
+    def strategic_prior(self, victim: int, suspects: tuple[str, ...]) -> np.ndarray:
+        """Who benefits: states in proportion to their tension with the victim."""
+        model = self.model
+        weights = []
+        for suspect in suspects:
+            if suspect in model.country_index:
+                weights.append(0.05 + model.relations.tension[victim, model.country_index[suspect]])
+            elif suspect in model.groups:
+                weights.append(GROUP_PRIOR)
+            else:
+                weights.append(UNKNOWN_PRIOR)
+        return np.array(weights)
+
+    def open(self, operation: Operation) -> None:
+        """A victim notices an operation and starts investigating it."""
+        model = self.model
+        victim = operation.target_country
+        doctrine = model.states[victim].spec.doctrine
+        suspects, homes = self.suspects_for(victim)
+        assumed = replace_flag_rate(
+            self.world_evidence, model.spec.attribution.assumed_false_flag_rate
+        )
+        investigation = Investigation(
+            suspects=suspects,
+            homes=homes,
+            prior=self.strategic_prior(victim, suspects),
+            assumed=assumed.naive() if doctrine.evidence_model == "naive" else assumed,
+            n_countries=len(model.countries),
+        )
+        investigation.observe_origin(model.country_index[operation.apparent_origin])
+        incident = Incident(operation, victim, model.steps, investigation)
+        self.incidents.append(incident)
+        model.emit(
+            "incident_detected",
+            model.countries[victim],
+            model.world.systems.name[operation.target_system],
+            incident=operation.id,
+            true_author=operation.author,
+            apparent_origin=operation.apparent_origin,
+            detail=f"{operation.kind.value}; dwell {model.steps - operation.launched} steps",
+        )
+        self._log_belief(incident)
+
+    def investigate(self) -> None:
+        """Gather this step's clues for every open incident; attribute or give up."""
+        model = self.model
+        self.counts = {}
+        for incident in self.incidents:
+            if incident.closed is not None or incident.opened == model.steps:
+                continue
+            clues = model.rng.poisson(self._clue_rate(incident.victim) / 2)
+            op = incident.operation
+            suspects = incident.investigation.suspects
+            face = op.face if op.face in suspects else UNKNOWN_ACTOR
+            framed = op.false_flag if op.false_flag in suspects else None
+            for _ in range(clues):
+                pointed = draw_indicator(face, framed, suspects, self.world_evidence, model.rng)
+                incident.investigation.observe_indicator(pointed)
+            if clues:
+                self._log_belief(incident)
+            self._decide(incident)
+
+    def _clue_rate(self, victim: int) -> float:
+        model = self.model
+        state = model.states[victim]
+        allies = np.flatnonzero(model.relations.allied[victim])
+        shared = max((model.states[a].spec.capabilities.forensics for a in allies), default=0.0)
+        vendors = [
+            f.spec.security_investment
+            for f in model.firms.values()
+            if f.spec.kind == FirmKind.SECURITY_VENDOR
+        ]
+        return clue_rate(
+            state.spec.capabilities.forensics, state.surveillance, shared, max(vendors, default=0.0)
+        )
+
+    def _decide(self, incident: Incident) -> None:
+        model = self.model
+        investigation = incident.investigation
+        doctrine = model.states[incident.victim].spec.doctrine
+        victim = model.countries[incident.victim]
+        op = incident.operation
+        if (
+            investigation.confidence >= doctrine.attribution_threshold
+            and investigation.clues >= MIN_CLUES
+        ):
+            blamed = investigation.leading_suspect
+            incident.blamed, incident.closed = blamed, model.steps
+            key = "attributions_correct" if incident.correct else "attributions_wrong"
+            self.counts[key] = self.counts.get(key, 0) + 1
+            model.emit(
+                "attribution",
+                victim,
+                blamed,
+                incident=op.id,
+                true_author=op.author,
+                apparent_origin=op.apparent_origin,
+                blamed=blamed,
+                confidence=investigation.confidence,
+                detail="correct" if incident.correct else "wrong",
+            )
+            model.respond(
+                incident.victim, blamed, investigation.confidence, innocent=not incident.correct
+            )
+        elif model.steps - incident.opened >= model.spec.attribution.give_up_after:
+            incident.closed = model.steps
+            self.counts["incidents_unanswered"] = self.counts.get("incidents_unanswered", 0) + 1
+            model.emit(
+                "incident_closed",
+                victim,
+                None,
+                incident=op.id,
+                true_author=op.author,
+                confidence=investigation.confidence,
+                detail="never attributed",
+            )
+
+    def _log_belief(self, incident: Incident) -> None:
+        investigation = incident.investigation
+        self.model.emit(
+            "belief",
+            self.model.countries[incident.victim],
+            investigation.leading_suspect,
+            incident=incident.operation.id,
+            true_author=incident.operation.author,
+            blamed=None,
+            confidence=investigation.confidence,
+            detail=json.dumps(investigation.as_dict()),
+        )
+
+    def step_metrics(self) -> dict[str, float]:
+        """Counts of this step, and the state of all incidents so far."""
+        correct = self.counts.get("attributions_correct", 0)
+        wrong = self.counts.get("attributions_wrong", 0)
+        open_now = sum(1 for i in self.incidents if i.closed is None)
+        return {
+            "attributions_correct": correct,
+            "attributions_wrong": wrong,
+            "incidents_unanswered": self.counts.get("incidents_unanswered", 0),
+            "incidents_open": open_now,
+        }
+
+
+def replace_flag_rate(model: EvidenceModel, rate: float) -> EvidenceModel:
+    """The world's evidence model as an aware victim assumes it: with false flags expected."""
+    return EvidenceModel(model.noise, rate, model.flag_strength, model.laundering_rate)

@@ -1,0 +1,66 @@
+"""Messages on the semantic stratum: who they reach, and how they move citizens' beliefs."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+from scipy import sparse
+
+from cybergeo.actors.citizens import CitizenPopulation
+from cybergeo.dynamics.spread import independent_cascade
+
+
+class MessageKind(StrEnum):
+    LEAK = "leak"
+    DISINFORMATION = "disinformation"
+    DIPLOMACY = "diplomacy"
+    NEWS = "news"
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something posted by an account: a leak about a state, a foreign state's disinformation
+    aimed at a public, digital diplomacy, or news of an incident blamed on a state."""
+
+    kind: MessageKind
+    source: int
+    about: int
+    audience: int | None
+    impact: float
+
+
+def reach(
+    message: Message, adjacency: sparse.csr_array, transmissibility: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Accounts the message reaches, spreading as an independent cascade over open ties."""
+    return independent_cascade(
+        adjacency.indptr, adjacency.indices, transmissibility, np.array([message.source]), rng
+    )
+
+
+def update_beliefs(citizens: CitizenPopulation, message: Message, reached: np.ndarray) -> None:
+    """Shift the beliefs of the citizens reached, each toward the message's side.
+
+    - a leak about state S: S's citizens lose trust in their government and in platforms
+      and grow aware of surveillance; foreign citizens think less of S;
+    - disinformation from S aimed at public P: P's citizens lose trust in their government;
+    - digital diplomacy from S: foreign citizens think better of S;
+    - news of an incident blamed on S: other countries' citizens think less of S.
+    """
+    hit = reached[: len(citizens)]
+    own = hit & (citizens.country == message.about)
+    foreign = hit & (citizens.country != message.about)
+    step = message.impact
+    if message.kind == MessageKind.LEAK:
+        citizens.trust_government[own] *= 1.0 - step
+        citizens.trust_platforms[hit] *= 1.0 - step / 2
+        citizens.privacy_awareness[hit] += step * (1.0 - citizens.privacy_awareness[hit])
+        citizens.attitude[foreign, message.about] *= 1.0 - step
+    elif message.kind == MessageKind.DISINFORMATION:
+        targeted = hit & (citizens.country == message.audience)
+        citizens.trust_government[targeted] *= 1.0 - step
+    elif message.kind == MessageKind.DIPLOMACY:
+        attitude = citizens.attitude[foreign, message.about]
+        citizens.attitude[foreign, message.about] = attitude + step * (1.0 - attitude)
+    elif message.kind == MessageKind.NEWS:
+        citizens.attitude[foreign, message.about] *= 1.0 - step

@@ -1,0 +1,167 @@
+"""Attribution as Bayesian inference over suspects (after Rid & Buchanan's Q model).
+
+Evidence arrives at three levels:
+- technical: indicators (toolkit signatures) that point at an actor, genuinely or because
+  they were planted (a false flag), or at random (noise);
+- operational: the country the traffic appeared to come from, which is the author's own
+  unless the operation was laundered through a third country;
+- strategic: who benefits, given relations — the prior.
+
+The victim holds a posterior over suspects, including `UNKNOWN_ACTOR`, and updates it by
+Bayes' rule with its *assumed* evidence model. When that model matches how evidence is
+generated, its confidence is calibrated; a naive model that ignores false flags and
+laundering is overconfident (DESIGN.md §4, §8).
+"""
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+NAIVE_LAUNDERING = 0.05
+"""What a naive investigator assumes: apparent origins are (almost) always true."""
+
+
+@dataclass(frozen=True)
+class EvidenceModel:
+    """How clues relate to the truth: the generator of evidence, or a victim's belief of it.
+
+    `noise`: chance an indicator points at a random suspect; `false_flag_rate`: share of
+    operations carrying planted indicators; `flag_strength`: share of a flagged operation's
+    indicators that point at the framed actor; `laundering_rate`: chance the apparent origin
+    is a third country rather than the author's.
+    """
+
+    noise: float = 0.1
+    false_flag_rate: float = 0.0
+    flag_strength: float = 0.7
+    laundering_rate: float = 0.3
+
+    def __post_init__(self) -> None:
+        for name in ("noise", "false_flag_rate", "flag_strength", "laundering_rate"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be in [0, 1], got {value}")
+
+    def naive(self) -> "EvidenceModel":
+        """The same world seen by a victim who takes indicators and origins at face value."""
+        return replace(self, false_flag_rate=0.0, laundering_rate=NAIVE_LAUNDERING)
+
+
+@dataclass
+class Investigation:
+    """A victim's belief about who is behind one incident, updated clue by clue.
+
+    `homes[i]` is the country of suspect i (-1 for the unknown actor, who could be anywhere);
+    `history` keeps the posterior after each update, for the event log and teaching.
+    """
+
+    suspects: tuple[str, ...]
+    homes: np.ndarray
+    prior: np.ndarray
+    assumed: EvidenceModel
+    n_countries: int
+    log_posterior: np.ndarray = field(init=False)
+    clues: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        prior = np.asarray(self.prior, dtype=float)
+        if len(prior) != len(self.suspects) or np.any(prior < 0) or prior.sum() <= 0:
+            raise ValueError("prior must be non-negative, one weight per suspect, not all zero")
+        self.log_posterior = np.log(np.maximum(prior / prior.sum(), 1e-300))
+
+    @property
+    def posterior(self) -> np.ndarray:
+        weights = np.exp(self.log_posterior - self.log_posterior.max())
+        return weights / weights.sum()
+
+    @property
+    def confidence(self) -> float:
+        return float(self.posterior.max())
+
+    @property
+    def leading_suspect(self) -> str:
+        return self.suspects[int(np.argmax(self.log_posterior))]
+
+    def as_dict(self) -> dict[str, float]:
+        return {s: round(float(p), 6) for s, p in zip(self.suspects, self.posterior, strict=True)}
+
+    def observe_indicator(self, pointed: str) -> None:
+        """A technical clue pointing at `pointed`."""
+        self._update(indicator_likelihood(self.suspects, pointed, self.assumed))
+        self.clues += 1
+
+    def observe_origin(self, country: int) -> None:
+        """The apparent origin of the traffic (an operational clue)."""
+        self._update(origin_likelihood(self.homes, country, self.n_countries, self.assumed))
+        self.clues += 1
+
+    def _update(self, likelihood: np.ndarray) -> None:
+        self.log_posterior = self.log_posterior + np.log(np.maximum(likelihood, 1e-300))
+        self.log_posterior -= self.log_posterior.max()
+
+
+def indicator_likelihood(
+    suspects: tuple[str, ...], pointed: str, model: EvidenceModel
+) -> np.ndarray:
+    """P(an indicator points at `pointed` | each suspect is the author).
+
+    With probability `noise` the indicator points at a uniformly random suspect; otherwise
+    at the author, unless the operation carries a false flag (probability
+    `false_flag_rate`), in which case a share `flag_strength` of indicators point at the
+    framed actor, a uniformly random other suspect.
+    """
+    if pointed not in suspects:
+        raise ValueError(f"unknown suspect {pointed!r}")
+    k = len(suspects)
+    is_pointed = np.array([s == pointed for s in suspects])
+    framed_share = model.false_flag_rate * model.flag_strength
+    genuine = (1.0 - framed_share) * is_pointed
+    planted = framed_share * (~is_pointed) / max(k - 1, 1)
+    return (1.0 - model.noise) * (genuine + planted) + model.noise / k
+
+
+def origin_likelihood(
+    homes: np.ndarray, country: int, n_countries: int, model: EvidenceModel
+) -> np.ndarray:
+    """P(traffic appears to come from `country` | each suspect is the author).
+
+    The author's own country unless laundered (then a uniformly random other country); the
+    unknown actor (home -1) could appear from anywhere.
+    """
+    own = homes == country
+    laundered = model.laundering_rate / max(n_countries - 1, 1)
+    likelihood = np.where(own, 1.0 - model.laundering_rate, laundered)
+    return np.where(homes < 0, 1.0 / n_countries, likelihood)
+
+
+def draw_indicator(
+    author: str,
+    framed: str | None,
+    suspects: tuple[str, ...],
+    model: EvidenceModel,
+    rng: np.random.Generator,
+) -> str:
+    """One technical clue as the world generates it (the generative side of the model)."""
+    if rng.random() < model.noise:
+        return suspects[int(rng.integers(len(suspects)))]
+    if framed is not None and rng.random() < model.flag_strength:
+        return framed
+    return author
+
+
+def draw_origin(
+    author_home: int, n_countries: int, model: EvidenceModel, rng: np.random.Generator
+) -> int:
+    """The apparent origin as the world generates it: laundered with `laundering_rate`."""
+    if author_home < 0:
+        return int(rng.integers(n_countries))
+    if rng.random() < model.laundering_rate:
+        others = [c for c in range(n_countries) if c != author_home]
+        return int(rng.choice(others)) if others else author_home
+    return author_home
+
+
+def clue_rate(forensics: float, sigint: float, allies: float, vendor: float) -> float:
+    """Expected technical clues per step: forensic skill, plus signals intelligence, allies'
+    findings and security firms' reports (each in [0, 1])."""
+    return 0.2 + 1.0 * forensics + 0.5 * sigint + 0.5 * allies + 0.5 * vendor

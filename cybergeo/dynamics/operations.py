@@ -1,0 +1,78 @@
+"""Cyber operations: their true author, their visible face, and how they land on a target."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+
+class OperationKind(StrEnum):
+    ESPIONAGE = "espionage"
+    SABOTAGE = "sabotage"
+    DDOS = "ddos"
+    INFLUENCE = "influence"
+    HACK_AND_LEAK = "hack_and_leak"
+    DEFACEMENT = "defacement"
+
+
+OUTAGE_STEPS = {OperationKind.SABOTAGE: 5, OperationKind.DDOS: 2, OperationKind.DEFACEMENT: 1}
+"""How long a successful disruptive operation keeps its target down, in steps."""
+
+STAKES = {
+    OperationKind.ESPIONAGE: 0.4,
+    OperationKind.SABOTAGE: 0.9,
+    OperationKind.DDOS: 0.3,
+    OperationKind.INFLUENCE: 0.5,
+    OperationKind.HACK_AND_LEAK: 0.6,
+    OperationKind.DEFACEMENT: 0.2,
+}
+"""How much an operation of each kind matters to its author, before tension raises it."""
+
+
+@dataclass
+class Operation:
+    """One operation from launch to its end; the truth the victim does not see.
+
+    `author` is who decided it (a state, or a group acting alone); `face` is who carried it
+    out (a proxy group for a state, or the author); `apparent_origin` is the country its
+    traffic seemed to come from; `false_flag` the actor whose indicators were planted.
+    """
+
+    id: int
+    kind: OperationKind
+    author: str
+    face: str
+    target_country: int
+    target_system: int
+    launched: int
+    stealth: float
+    toolkit: str
+    apparent_origin: str
+    false_flag: str | None = None
+    zero_day: int | None = None
+    succeeded: bool = False
+    detected: int | None = None
+
+
+def success_probability(skill: float, exploit: str, defence: float) -> float:
+    """Chance an operation works: attacker skill, the flaw used, the owner's defence.
+
+    A zero-day almost always opens the door, a public (unpatched) flaw often, no flaw
+    rarely; defence halves the chance at most.
+    """
+    door = {"zero_day": 0.95, "public": 0.7, "none": 0.35}[exploit]
+    return float(np.clip(skill * door * (1.0 - 0.5 * defence) + 0.1 * door, 0.0, 1.0))
+
+
+DETECTION_WINDOW = 60
+"""Steps after launch during which traces remain to be found; later, an operation stays unseen."""
+VISIBLE = {OperationKind.SABOTAGE, OperationKind.DDOS, OperationKind.DEFACEMENT}
+"""Kinds whose success is seen at once (the outage shows), though not who did it."""
+
+
+def detection_hazard(stealth: float, defence: float) -> float:
+    """Chance per step that an operation's traces are found by its target.
+
+    Stealth lowers it, defence raises it; the expected dwell time is its inverse.
+    """
+    return float(np.clip((1.0 - stealth) * (0.05 + 0.45 * defence), 0.0, 1.0))

@@ -1,0 +1,150 @@
+"""One run of a scenario: simulate it, and save it as a complete run folder or not at all."""
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cybergeo.model import CyberspaceModel
+from cybergeo.scenario import (
+    Scenario,
+    dump_scenario,
+    load_scenario,
+    scenario_hash,
+    scenario_mapping,
+)
+
+MAIN_DEPENDENCIES = ("mesa", "numpy", "networkx", "scipy", "pandas", "pyarrow", "pydantic")
+
+
+@dataclass
+class RunResult:
+    """What a run produced: metrics per step, the event log, and how it was made."""
+
+    scenario: Scenario
+    seed: int
+    steps: int
+    metrics: pd.DataFrame
+    events: pd.DataFrame
+    model: CyberspaceModel
+    started: datetime
+    finished: datetime
+    status: str = "completed"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def manifest(self) -> dict[str, Any]:
+        """Everything needed to know what this run was and to run it again."""
+        return {
+            "scenario_name": self.scenario.name,
+            "scenario_hash": scenario_hash(self.scenario),
+            "seed": self.seed,
+            "steps": self.steps,
+            "status": self.status,
+            "started": self.started.isoformat(),
+            "finished": self.finished.isoformat(),
+            "versions": versions(),
+            "scenario": scenario_mapping(self.scenario),
+            **self.extra,
+        }
+
+    def save(self, folder: str | Path) -> Path:
+        """Write the run folder atomically: built aside, then renamed into place.
+
+        The folder must not exist yet; on any error nothing is left at `folder`.
+        """
+        from cybergeo.viz.overview import overview_figure
+
+        target = Path(folder)
+        if target.exists():
+            raise FileExistsError(f"run folder already exists: {target}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            (staging / "figures").mkdir()
+            self.metrics.to_parquet(staging / "metrics.parquet", index=False)
+            self.events.to_parquet(staging / "events.parquet", index=False)
+            dump_scenario(self.scenario, staging / "scenario.yaml")
+            overview_figure(self).savefig(staging / "figures" / "overview.png", dpi=110)
+            manifest = json.dumps(self.manifest(), indent=2, sort_keys=False)
+            (staging / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
+            os.rename(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return target
+
+    def summary(self) -> dict[str, float]:
+        """A few headline numbers over the whole run."""
+        metrics = self.metrics
+        totals = [
+            "operations_launched",
+            "operations_succeeded",
+            "operations_detected",
+            "attributions_correct",
+            "attributions_wrong",
+            "leaks",
+        ]
+        result = {name: float(metrics[name].sum()) for name in totals if name in metrics}
+        result["final_mean_tension"] = float(metrics["mean_tension"].iloc[-1])
+        result["peak_escalation"] = float(metrics["max_escalation"].max())
+        return result
+
+
+def simulate(
+    scenario: Scenario | Mapping[str, Any] | str | Path,
+    seed: int | None = None,
+    steps: int | None = None,
+    on_step: Callable[[int], None] | None = None,
+) -> RunResult:
+    """Run a scenario for its number of steps (or `steps`) from `seed` (or its own seed).
+
+    Examples
+    --------
+    >>> result = simulate({"steps": 5}, seed=3)
+    >>> len(result.metrics), result.metrics["step"].tolist()
+    (5, [1, 2, 3, 4, 5])
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    seed = scenario.seed if seed is None else seed
+    steps = scenario.steps if steps is None else steps
+    started = datetime.now(UTC)
+    model = CyberspaceModel(scenario, rng=seed)
+    for _ in range(steps):
+        model.step()
+        if on_step is not None:
+            on_step(model.steps)
+    return RunResult(
+        scenario=scenario,
+        seed=seed,
+        steps=steps,
+        metrics=model.recorder.metrics_frame(),
+        events=model.recorder.events_frame(),
+        model=model,
+        started=started,
+        finished=datetime.now(UTC),
+    )
+
+
+def run_folder_name(scenario: Scenario, seed: int, when: datetime) -> str:
+    """`<scenario>-<UTC timestamp>-s<seed>`, sortable by time."""
+    return f"{scenario.name}-{when.strftime('%Y%m%dT%H%M%S%fZ')}-s{seed}"
+
+
+def versions() -> dict[str, str]:
+    """Versions of cybergeo and of the libraries its results depend on."""
+    found = {}
+    for package in ("cybergeo", *MAIN_DEPENDENCIES):
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = "unknown"
+    return found

@@ -1,0 +1,27 @@
+"""Scenarios: YAML files validated into pydantic models, with extends and overrides."""
+
+from cybergeo.scenario.errors import Problem, ScenarioError
+from cybergeo.scenario.loader import (
+    apply_overrides,
+    bundled_scenarios,
+    dump_scenario,
+    load_scenario,
+    parse_override,
+    scenario_hash,
+    scenario_mapping,
+)
+from cybergeo.scenario.schema import UNKNOWN_ACTOR, Scenario
+
+__all__ = [
+    "UNKNOWN_ACTOR",
+    "Problem",
+    "Scenario",
+    "ScenarioError",
+    "apply_overrides",
+    "bundled_scenarios",
+    "dump_scenario",
+    "load_scenario",
+    "parse_override",
+    "scenario_hash",
+    "scenario_mapping",
+]

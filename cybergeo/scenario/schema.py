@@ -1,0 +1,254 @@
+"""The scenario schema: what a YAML scenario may say, with a sensible default for everything.
+
+Pydantic models at the boundary only; the model reads them once to build its arrays and
+agents. Every model forbids unknown keys so a misspelling is an error, never silently ignored.
+"""
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+Rate = Annotated[float, Field(ge=0.0, le=1.0, description="probability per step")]
+Identifier = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$")]
+
+UNKNOWN_ACTOR = "unknown"
+"""The suspect standing for an unidentified non-state actor in attribution."""
+
+
+class Spec(BaseModel):
+    """Base of every scenario section: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Regime(StrEnum):
+    DEMOCRACY = "democracy"
+    HYBRID = "hybrid"
+    AUTHORITARIAN = "authoritarian"
+
+
+class Capabilities(Spec):
+    """A state's cyber capabilities, each in [0, 1]."""
+
+    offence: Probability = 0.5
+    defence: Probability = 0.5
+    forensics: Probability = 0.5
+    surveillance: Probability = 0.3
+    censorship: Probability = 0.1
+    influence: Probability = 0.3
+
+
+class Doctrine(Spec):
+    """How a state attributes incidents and answers them."""
+
+    attribution_threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.8
+    response: Literal["restraint", "proportional", "punishment"] = "proportional"
+    evidence_model: Literal["naive", "aware"] = "aware"
+
+
+class Country(Spec):
+    """A state, its society and its doctrine."""
+
+    id: Identifier
+    name: str | None = None
+    regime: Regime = Regime.DEMOCRACY
+    legitimacy: Probability = 0.7
+    citizens: Annotated[int, Field(ge=1, le=10_000_000)] = 300
+    capabilities: Capabilities = Capabilities()
+    doctrine: Doctrine = Doctrine()
+    allies: list[Identifier] = []
+    rivals: list[Identifier] = []
+    zero_days: Annotated[int, Field(ge=0, le=1000)] = 2
+    operations_rate: Rate = Field(
+        0.05, description="chance per step and rival of launching an operation"
+    )
+    mass_surveillance: bool = False
+    governance: Literal["multistakeholder", "sovereign"] = "multistakeholder"
+
+
+class FirmKind(StrEnum):
+    PLATFORM = "platform"
+    ISP = "isp"
+    SECURITY_VENDOR = "security_vendor"
+
+
+class Firm(Spec):
+    """A platform, ISP or security vendor with a home jurisdiction."""
+
+    id: Identifier
+    kind: FirmKind = FirmKind.PLATFORM
+    home: Identifier
+    markets: list[Identifier] = Field(default=[], description="countries served; empty means all")
+    security_investment: Probability = 0.5
+    compliance: Probability = Field(0.5, description="willingness to comply with state requests")
+
+
+class Ideology(StrEnum):
+    ANTI_SURVEILLANCE = "anti_surveillance"
+    ANTI_CENSORSHIP = "anti_censorship"
+    PATRIOTIC = "patriotic"
+
+
+class Group(Spec):
+    """A hacktivist or criminal group; with a sponsor it can act as a state's proxy."""
+
+    id: Identifier
+    ideology: Ideology = Ideology.ANTI_CENSORSHIP
+    home: Identifier
+    size: Annotated[int, Field(ge=1, le=1_000_000)] = 20
+    skill: Probability = 0.3
+    sponsor: Identifier | None = None
+    outrage_threshold: Annotated[float, Field(gt=0.0)] = 1.0
+
+
+class Insider(Spec):
+    """A potential whistleblower inside a state agency or a firm."""
+
+    id: Identifier
+    employer: Identifier = Field(description="a country (its agencies) or a firm")
+    conscience: Probability = 0.5
+    protection: Probability = Field(0.3, description="legal protection of whistleblowers")
+    asylum_options: Probability = 0.3
+
+
+class HardwareSpec(Spec):
+    """Generator of the hardware stratum: infrastructure nodes per country and cables."""
+
+    ixps: Annotated[int, Field(ge=1, le=1000)] = 1
+    backbone_routers: Annotated[int, Field(ge=1, le=10_000)] = 3
+    data_centres: Annotated[int, Field(ge=1, le=10_000)] = 2
+    landing_stations: Annotated[int, Field(ge=1, le=1000)] = 2
+    control_nodes: Annotated[int, Field(ge=0, le=10_000)] = 2
+    cables_per_country: Annotated[int, Field(ge=1, le=100)] = 2
+    repair_rate: Rate = 0.2
+    outage_rate: Rate = 0.001
+
+
+class SoftwareSpec(Spec):
+    """Generator of the software stratum and the life cycle of its vulnerabilities."""
+
+    vulnerabilities_per_system: Annotated[int, Field(ge=0, le=100)] = 3
+    discovery_rate: Rate = Field(0.02, description="chance per step a vulnerability is found")
+    disclosure_rate: Rate = Field(0.01, description="chance per step a zero-day goes public")
+    patch_rate: Rate = Field(
+        0.1, description="chance per step a public flaw is patched, x investment"
+    )
+    new_vulnerability_rate: Rate = 0.01
+
+
+class SemanticSpec(Spec):
+    """Generator of the semantic stratum: follow ties between accounts over platforms."""
+
+    mean_degree: Annotated[float, Field(gt=0.0, le=1000.0)] = 8.0
+    homophily: Probability = 0.85
+    degree_exponent: Annotated[float, Field(gt=2.0, le=5.0)] = 2.5
+    circumvention: Probability = Field(
+        0.1, description="share of citizens with circumvention tools"
+    )
+
+
+class WorldSpec(Spec):
+    hardware: HardwareSpec = HardwareSpec()
+    software: SoftwareSpec = SoftwareSpec()
+    semantic: SemanticSpec = SemanticSpec()
+
+
+class InformationSpec(Spec):
+    """How messages travel on the semantic stratum and move beliefs."""
+
+    transmissibility: Probability = 0.15
+    leak_impact: Probability = 0.3
+    disinformation_impact: Probability = 0.1
+    diplomacy_impact: Probability = 0.05
+    diplomacy_rate: Rate = 0.1
+
+
+class SocietySpec(Spec):
+    """Citizens' grievance and mobilisation (Epstein's civil violence rule)."""
+
+    activation_threshold: Probability = 0.1
+    arrest_constant: Annotated[float, Field(gt=0.0)] = 2.3
+    arrest_rate: Rate = Field(0.1, description="chance a protester seen by police is arrested")
+    police_per_citizen: Probability = Field(0.04, description="police at full surveillance")
+    jail_release_rate: Rate = 0.1
+    trust_recovery: Rate = 0.01
+
+
+class DiplomacySpec(Spec):
+    """How tension between states moves and decays."""
+
+    decay: Rate = 0.02
+    attribution_shock: Probability = 0.2
+    espionage_shock: Probability = 0.25
+    asylum_shock: Probability = 0.1
+
+
+class AttributionSpec(Spec):
+    """How evidence about anonymous operations is generated, and how long victims look."""
+
+    indicator_noise: Probability = Field(0.1, description="share of clues pointing at random")
+    flag_strength: Probability = Field(0.7, description="share of a false flag's clues that frame")
+    laundering_rate: Probability = Field(
+        0.3, description="chance traffic is routed via a third country"
+    )
+    proxy_rate: Probability = Field(0.5, description="chance a state with a proxy uses it")
+    assumed_false_flag_rate: Probability = Field(
+        0.2, description="share of operations an aware investigator expects to be false flags"
+    )
+    give_up_after: Annotated[int, Field(ge=1)] = 90
+
+
+class EventKind(StrEnum):
+    LEAK = "leak"
+    PLATFORM_SHUTDOWN = "platform_shutdown"
+    CABLE_CUT = "cable_cut"
+    ZERO_DAY_DISCLOSURE = "zero_day_disclosure"
+    FALSE_FLAG_CAMPAIGN = "false_flag_campaign"
+    CENSORSHIP = "censorship"
+
+
+class ScheduledEvent(Spec):
+    """Something that happens on a given step, whatever the actors decide."""
+
+    step: Annotated[int, Field(ge=0)]
+    kind: EventKind
+    actor: Identifier | None = Field(None, description="who does it (a country, firm or insider)")
+    target: Identifier | None = Field(None, description="whom or what it concerns")
+    duration: Annotated[int, Field(ge=1)] = 1
+
+
+class Scenario(Spec):
+    """A whole scenario: the world, its actors, the rules' parameters and the run length."""
+
+    name: Identifier = "scenario"
+    description: str = ""
+    extends: str | None = Field(None, description="resolved by the loader; None once loaded")
+    steps: Annotated[int, Field(ge=1, le=100_000)] = 180
+    seed: Annotated[int, Field(ge=0)] = 0
+    step_days: Annotated[int, Field(ge=1)] = 1
+    countries: Annotated[list[Country], Field(min_length=2)] = [
+        Country(id="Northland", regime=Regime.DEMOCRACY, legitimacy=0.8, rivals=["Eastmark"]),
+        Country(
+            id="Eastmark",
+            regime=Regime.AUTHORITARIAN,
+            legitimacy=0.4,
+            rivals=["Northland"],
+            capabilities=Capabilities(offence=0.7, censorship=0.6, surveillance=0.7),
+        ),
+        Country(id="Southport", regime=Regime.HYBRID, legitimacy=0.55),
+    ]
+    firms: list[Firm] = []
+    groups: list[Group] = []
+    insiders: list[Insider] = []
+    world: WorldSpec = WorldSpec()
+    information: InformationSpec = InformationSpec()
+    society: SocietySpec = SocietySpec()
+    diplomacy: DiplomacySpec = DiplomacySpec()
+    attribution: AttributionSpec = AttributionSpec()
+    events: list[ScheduledEvent] = []
+    experiment: dict[str, Any] | None = None
+
+    def country_ids(self) -> list[str]:
+        return [c.id for c in self.countries]

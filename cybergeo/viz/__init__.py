@@ -1,0 +1,1 @@
+"""Figures of runs and worlds (matplotlib object API, no global pyplot state)."""

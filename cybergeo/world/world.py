@@ -1,0 +1,172 @@
+"""The layered cyberspace: the three strata, their ties, and what works after a cascade."""
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+
+from cybergeo.scenario.schema import Scenario
+from cybergeo.world.cascade import hosting_holds, open_ties, propagate_compromise, propagate_down
+from cybergeo.world.hardware import Infrastructure, build_infrastructure
+from cybergeo.world.routing import Routes, route
+from cybergeo.world.semantic import Accounts, build_accounts
+from cybergeo.world.software import Systems, build_systems
+from cybergeo.world.strata import (
+    ACCOUNT_KINDS,
+    HARDWARE_KINDS,
+    SOFTWARE_KINDS,
+    AccountKind,
+    Stratum,
+)
+
+
+@dataclass
+class World:
+    """Hardware, software and semantic strata as arrays, with the links between them.
+
+    `blocked[system, country]` marks a platform blocked in a jurisdiction by censorship.
+    `refresh()` recomputes, from the direct damage, what is up, compromised and open.
+    The properties `hardware`, `software` and `semantic` give each stratum as a networkx
+    graph for inspection and export.
+    """
+
+    countries: list[str]
+    infrastructure: Infrastructure
+    systems: Systems
+    accounts: Accounts
+    blocked: np.ndarray = field(init=False)
+    routes: Routes = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.blocked = np.zeros((len(self.systems), len(self.countries)), dtype=bool)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the cascade to its fixed point: hardware -> routes -> software -> ties."""
+        hw, sw = self.infrastructure, self.systems
+        hw.up = ~hw.damaged
+        self.routes = route(hw)
+        sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
+        sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
+        self.accounts.open = open_ties(self.accounts, sw.up, self.blocked, self.routes.connected)
+
+    def availability(self) -> dict[Stratum, float]:
+        """Share of each stratum that works: nodes up, systems up, ties open."""
+        return {
+            Stratum.HARDWARE: float(self.infrastructure.up.mean()),
+            Stratum.SOFTWARE: float(self.systems.up.mean()),
+            Stratum.SEMANTIC: float(self.accounts.open.mean()) if len(self.accounts.open) else 1.0,
+        }
+
+    def availability_by_country(self) -> dict[Stratum, np.ndarray]:
+        """The same shares per country (ties counted at the follower's end)."""
+        n = len(self.countries)
+        hw, sw, ac = self.infrastructure, self.systems, self.accounts
+        return {
+            Stratum.HARDWARE: _share(hw.up, hw.country, n),
+            Stratum.SOFTWARE: _share(sw.up, sw.country, n),
+            Stratum.SEMANTIC: _share(ac.open, ac.tie_dst_country, n),
+        }
+
+    @property
+    def hardware(self) -> nx.Graph:
+        """The hardware stratum: nodes with kind, country, owner, capacity and state."""
+        hw = self.infrastructure
+        graph: nx.Graph = nx.Graph(stratum=Stratum.HARDWARE.value)
+        for i in range(len(hw)):
+            graph.add_node(
+                f"hw:{i}",
+                stratum=Stratum.HARDWARE.value,
+                kind=HARDWARE_KINDS[hw.kind[i]].value,
+                country=self.countries[hw.country[i]],
+                owner=hw.owner[i],
+                capacity=float(hw.capacity[i]),
+                up=bool(hw.up[i]),
+            )
+        for a, b, cable in zip(hw.link_src, hw.link_dst, hw.is_cable, strict=True):
+            graph.add_edge(f"hw:{a}", f"hw:{b}", tie="cable" if cable else "link")
+        return graph
+
+    @property
+    def software(self) -> nx.DiGraph:
+        """The software stratum: systems and `depends_on` edges (supplier <- dependant)."""
+        sw = self.systems
+        graph: nx.DiGraph = nx.DiGraph(stratum=Stratum.SOFTWARE.value)
+        for i, name in enumerate(sw.name):
+            graph.add_node(
+                f"sw:{name}",
+                stratum=Stratum.SOFTWARE.value,
+                kind=SOFTWARE_KINDS[sw.kind[i]].value,
+                owner=sw.owner[i],
+                country=self.countries[sw.country[i]],
+                redundant=bool(sw.redundant[i]),
+                up=bool(sw.up[i]),
+                compromised=bool(sw.compromised[i]),
+            )
+        for i, needs in enumerate(sw.depends_on):
+            for j in needs:
+                graph.add_edge(f"sw:{sw.name[i]}", f"sw:{sw.name[j]}", tie="depends_on")
+        return graph
+
+    @property
+    def semantic(self) -> nx.Graph:
+        """The semantic stratum: accounts and follow ties, with each tie's platform and state."""
+        ac, sw = self.accounts, self.systems
+        graph: nx.Graph = nx.Graph(stratum=Stratum.SEMANTIC.value)
+        kinds = [ACCOUNT_KINDS[k].value for k in ac.kind]
+        graph.add_nodes_from(
+            (
+                f"acc:{i}",
+                {
+                    "stratum": Stratum.SEMANTIC.value,
+                    "kind": kinds[i],
+                    "country": self.countries[ac.country[i]],
+                    "owner": ac.owner[i],
+                },
+            )
+            for i in range(len(kinds))
+        )
+        graph.add_edges_from(
+            (f"acc:{a}", f"acc:{b}", {"platform": sw.name[p], "open": bool(o)})
+            for a, b, p, o in zip(ac.tie_src, ac.tie_dst, ac.tie_platform, ac.open, strict=True)
+        )
+        return graph
+
+    def layers(self, citizens: int = 0) -> nx.Graph:
+        """All three strata in one graph with the ties between them: `hosted_on` (system ->
+        hardware) and `uses` (account -> platform). Only the first `citizens` citizen
+        accounts are kept, so the picture stays legible."""
+        graph = nx.compose(self.hardware, self.software.to_undirected())
+        semantic = self.semantic
+        citizen = AccountKind.CITIZEN.value
+        keep = [
+            n
+            for n, data in semantic.nodes(data=True)
+            if data["kind"] != citizen or int(n.split(":")[1]) < citizens
+        ]
+        graph = nx.compose(graph, semantic.subgraph(keep))
+        sw = self.systems
+        for i, hosts in enumerate(sw.hosts):
+            for h in hosts:
+                graph.add_edge(f"sw:{sw.name[i]}", f"hw:{h}", tie="hosted_on")
+        ac = self.accounts
+        for account in keep:
+            index = int(account.split(":")[1])
+            platform = ac.platform[index]
+            if platform >= 0:
+                graph.add_edge(account, f"sw:{sw.name[platform]}", tie="uses")
+        return graph
+
+
+def _share(values: np.ndarray, country: np.ndarray, n: int) -> np.ndarray:
+    total = np.bincount(country, minlength=n)
+    good = np.bincount(country, weights=values.astype(float), minlength=n)
+    return np.divide(good, total, out=np.ones(n), where=total > 0)
+
+
+def build_world(scenario: Scenario, rng: np.random.Generator) -> World:
+    """Generate the three strata of a scenario from the run's generator."""
+    infrastructure = build_infrastructure(scenario, rng)
+    systems = build_systems(scenario, infrastructure)
+    accounts = build_accounts(scenario, systems, rng)
+    return World(scenario.country_ids(), infrastructure, systems, accounts)

@@ -1,0 +1,25 @@
+"""Shared fixtures: small scenarios that run in a fraction of a second."""
+
+from pathlib import Path
+
+import pytest
+
+from cybergeo import load_scenario
+from cybergeo.scenario import Scenario
+
+DATA = Path(__file__).parent / "data"
+SCENARIOS = Path(__file__).parents[1] / "scenarios"
+
+
+@pytest.fixture
+def small() -> Scenario:
+    """The default scenario shrunk to a classroom size and a short run."""
+    return load_scenario(
+        SCENARIOS / "default.yaml",
+        {
+            "steps": 30,
+            "countries.Northland.citizens": 150,
+            "countries.Eastmark.citizens": 150,
+            "countries.Southport.citizens": 100,
+        },
+    )

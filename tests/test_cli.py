@@ -1,0 +1,114 @@
+"""The `cybergeo` command as users meet it: run folders, determinism, validation errors."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from cybergeo.cli import app
+from tests.conftest import DATA
+
+SMALL = [
+    "--steps",
+    "12",
+    "--set",
+    "countries.Northland.citizens=80",
+    "--set",
+    "countries.Eastmark.citizens=80",
+    "--set",
+    "countries.Southport.citizens=40",
+]
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def only_run_folder(parent: Path) -> Path:
+    (folder,) = [p for p in parent.iterdir() if p.is_dir()]
+    return folder
+
+
+def test_run_writes_a_complete_run_folder(tmp_path):
+    result = invoke("run", "--seed", "3", *SMALL, "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    folder = only_run_folder(tmp_path)
+    assert folder.name.startswith("default-") and folder.name.endswith("-s3")
+    assert str(folder) in result.output
+    for name in (
+        "manifest.json",
+        "scenario.yaml",
+        "metrics.parquet",
+        "events.parquet",
+        "figures/overview.png",
+    ):
+        assert (folder / name).is_file(), name
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["seed"] == 3 and manifest["status"] == "completed"
+    assert len(manifest["scenario_hash"]) == 64
+    assert {"cybergeo", "mesa", "numpy"} <= set(manifest["versions"])
+    metrics = pd.read_parquet(folder / "metrics.parquet")
+    assert len(metrics) == 12
+    events = pd.read_parquet(folder / "events.parquet")
+    assert {"step", "kind", "actor", "target", "true_author", "blamed", "confidence"} <= set(events)
+
+
+def test_saved_scenario_reruns_to_the_same_results(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert invoke("run", "--seed", "5", *SMALL, "--out", str(first)).exit_code == 0
+    folder = only_run_folder(first)
+    rerun = invoke(
+        "run", str(folder / "scenario.yaml"), "--seed", "5", "--steps", "12", "--out", str(second)
+    )
+    assert rerun.exit_code == 0, rerun.output
+    again = only_run_folder(second)
+    for table in ("metrics.parquet", "events.parquet"):
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(folder / table), pd.read_parquet(again / table)
+        )
+
+
+def test_same_seed_same_results_other_seed_other_results(tmp_path):
+    folders = []
+    for seed, name in (("11", "a"), ("11", "b"), ("12", "c")):
+        assert invoke("run", "--seed", seed, *SMALL, "--out", str(tmp_path / name)).exit_code == 0
+        folders.append(only_run_folder(tmp_path / name))
+    a, b, c = (
+        [pd.read_parquet(f / t) for t in ("metrics.parquet", "events.parquet")] for f in folders
+    )
+    pd.testing.assert_frame_equal(a[0], b[0])
+    pd.testing.assert_frame_equal(a[1], b[1])
+    assert not a[0].equals(c[0]) or not a[1].equals(c[1])
+
+
+def test_validate_reports_every_problem_with_lines_and_no_traceback():
+    result = invoke("validate", str(DATA / "bad.yaml"))
+    assert result.exit_code == 2
+    output = result.output
+    assert "bad.yaml:2: stepz: unknown key 'stepz'; did you mean 'steps'?" in output
+    assert "bad.yaml:5: countries.Northland.legitimacy" in output
+    assert "bad.yaml:8: countries.Eastmark.citizens" in output
+    assert "Traceback" not in output
+
+
+def test_validate_accepts_good_files():
+    result = invoke("validate", str(DATA / "base.yaml"), str(DATA / "derived.yaml"))
+    assert result.exit_code == 0
+    assert result.output.count(": ok") == 2
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [str(DATA / "bad.yaml")],
+        ["--set", "countries.Eastmark.legitimacy=7"],
+        [str(DATA / "missing.yaml")],
+    ],
+)
+def test_invalid_scenario_writes_nothing(tmp_path, arguments):
+    result = invoke("run", *arguments, "--out", str(tmp_path / "runs"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "runs").exists()
