@@ -8,9 +8,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from cybergeo.model import CyberspaceModel
 from cybergeo.run import run_folder_name, simulate
-from cybergeo.scenario import ScenarioError, load_scenario, parse_override
+from cybergeo.scenario import Scenario, ScenarioError, load_scenario, parse_override
 from cybergeo.scenario.loader import DEFAULT_SCENARIO
+from cybergeo.viz.strata import strata_figure
+from cybergeo.world.export import export_world
 
 app = typer.Typer(
     help="Simulate cyberspace geopolitics from YAML scenarios.",
@@ -23,6 +26,17 @@ err = Console(stderr=True)
 
 PROGRESS_FROM_STEPS = 100
 """Runs at least this long show a progress bar."""
+
+
+def load_or_exit(scenario: Path | None, assignments: list[str] | None) -> Scenario:
+    """Load a scenario with `--set` overrides, or print every problem and exit with 2."""
+    try:
+        overrides = dict(parse_override(s) for s in assignments or [])
+        return load_scenario(scenario or DEFAULT_SCENARIO, overrides)
+    except ScenarioError as error:
+        for problem in error.problems:
+            err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=2) from None
 
 
 def fail(message: str) -> typer.Exit:
@@ -48,13 +62,7 @@ def run(
     out_dir: Annotated[Path, typer.Option("--out", help="folder for run folders")] = Path("runs"),
 ) -> None:
     """Run one scenario and write its run folder."""
-    try:
-        overrides = dict(parse_override(s) for s in set_ or [])
-        spec = load_scenario(scenario or DEFAULT_SCENARIO, overrides)
-    except ScenarioError as error:
-        for problem in error.problems:
-            err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
-        raise typer.Exit(code=2) from None
+    spec = load_or_exit(scenario, set_)
     seed = spec.seed if seed is None else seed
     steps = spec.steps if steps is None else steps
     folder = out_dir / run_folder_name(spec, seed, datetime.now(UTC))
@@ -76,6 +84,38 @@ def run(
     out.print(f"Run folder: {folder}", highlight=False, soft_wrap=True)
     for name, value in result.summary().items():
         out.print(f"  {name:24} {value:g}", highlight=False)
+
+
+@app.command()
+def world(
+    scenario: Annotated[
+        Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="random seed (default: the scenario's)", min=0)
+    ] = None,
+    steps: Annotated[int, typer.Option(help="steps to run before exporting", min=0)] = 0,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="override: path.to.key=value")
+    ] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="folder to write")] = Path("runs/world"),
+    fmt: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
+) -> None:
+    """Export the three strata as graphs (for Gephi) and draw them as layers."""
+    if fmt not in ("graphml", "json"):
+        raise fail(f"--format must be graphml or json, not {fmt!r}")
+    spec = load_or_exit(scenario, set_)
+    model = CyberspaceModel(spec, rng=spec.seed if seed is None else seed)
+    for _ in range(steps):
+        model.step()
+    try:
+        written = export_world(model.world, out_dir, "graphml" if fmt == "graphml" else "json")
+        figure = out_dir / "strata.png"
+        strata_figure(model.world, model.rng).savefig(figure, dpi=110)
+    except OSError as error:
+        raise fail(f"could not write to {out_dir}: {error}") from None
+    for path in [*written, figure]:
+        out.print(str(path), highlight=False, soft_wrap=True)
 
 
 @app.command()

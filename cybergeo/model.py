@@ -552,6 +552,7 @@ class CyberspaceModel(mesa.Model):
             "max_escalation": float(self.relations.escalation.max()),
             **{f"availability_{s.value}": v for s, v in availability.items()},
         }
+        by_country = self.world.availability_by_country()
         trust = citizens.mean_by_country(citizens.trust_government, n)
         protest = citizens.share(citizens.activity == Activity.PROTESTING, n)
         standing = self._standing_abroad()
@@ -559,6 +560,9 @@ class CyberspaceModel(mesa.Model):
             metrics[f"trust_government.{country}"] = float(trust[i])
             metrics[f"protest_share.{country}"] = float(protest[i])
             metrics[f"standing_abroad.{country}"] = float(standing[i])
+            metrics[f"transit_routes.{country}"] = len(self.world.routes.transit(i))
+            for stratum, shares in by_country.items():
+                metrics[f"availability_{stratum.value}.{country}"] = float(shares[i])
         for firm in self.firms.values():
             metrics[f"firm_reputation.{firm.name}"] = firm.reputation
         self.recorder.metrics(self.steps, metrics)

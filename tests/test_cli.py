@@ -112,3 +112,11 @@ def test_invalid_scenario_writes_nothing(tmp_path, arguments):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert not (tmp_path / "runs").exists()
+
+
+def test_world_exports_strata_and_draws_them(tmp_path):
+    result = invoke("world", "--steps", "3", *SMALL[2:], "--out", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["hardware.json", "layers.json", "semantic.json", "software.json", "strata.png"]
+    assert invoke("world", "--format", "gexf", "--out", str(tmp_path / "x")).exit_code == 2

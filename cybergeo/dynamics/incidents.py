@@ -143,8 +143,17 @@ class IncidentDesk:
             if f.spec.kind == FirmKind.SECURITY_VENDOR
         ]
         return clue_rate(
-            state.spec.capabilities.forensics, state.surveillance, shared, max(vendors, default=0.0)
+            state.spec.capabilities.forensics,
+            state.surveillance * (0.5 + 0.5 * self._transit_share(victim)),
+            shared,
+            max(vendors, default=0.0),
         )
+
+    def _transit_share(self, country: int) -> float:
+        """Share of foreign country pairs whose traffic crosses `country` (interception)."""
+        n = len(self.model.countries)
+        pairs = (n - 1) * (n - 2)
+        return len(self.model.world.routes.transit(country)) / pairs if pairs else 0.0
 
     def _decide(self, incident: Incident) -> None:
         model = self.model

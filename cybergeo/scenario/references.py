@@ -32,7 +32,35 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *_dangling(insiders, "insiders", ("employer",), country_ids | firm_ids, "country or firm"),
         *_dangling(_items(raw, "events", []), "events", ("actor",), actor_ids, "actor"),
         *_event_targets(_items(raw, "events", []), country_ids, firm_ids, actor_ids),
+        *_hardware(raw, country_ids, firm_ids),
     ]
+
+
+def _hardware(
+    raw: dict[str, Any], countries: set[str], firms: set[str]
+) -> Iterator[tuple[Location, str]]:
+    """Named nodes sit in known countries; cables end in known countries or named nodes."""
+    world = raw.get("world")
+    hardware = world.get("hardware") if isinstance(world, dict) else None
+    if not isinstance(hardware, dict):
+        return
+    nodes = _items(hardware, "nodes", [])
+    prefix: Location = ("world", "hardware")
+    for index, node in enumerate(nodes):
+        for key, known, what in (
+            ("country", countries, "country"),
+            ("owner", countries | firms, "owner"),
+        ):
+            value = node.get(key)
+            if isinstance(value, str) and value not in known:
+                yield (*prefix, "nodes", index, key), f"unknown {what} '{value}'"
+    ends_known = countries | _ids(nodes)
+    for index, cable in enumerate(_items(hardware, "cables", [])):
+        ends = cable.get("ends")
+        for position, end in enumerate(ends if isinstance(ends, list) else []):
+            if isinstance(end, str) and end not in ends_known:
+                loc: Location = (*prefix, "cables", index, "ends", position)
+                yield loc, f"unknown country or node '{end}'"
 
 
 def _event_targets(

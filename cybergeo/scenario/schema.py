@@ -113,8 +113,29 @@ class Insider(Spec):
     asylum_options: Probability = 0.3
 
 
+class NodeSpec(Spec):
+    """A named infrastructure node, added to its country's generated ones."""
+
+    id: Identifier
+    kind: Literal["ixp", "backbone_router", "data_centre", "landing_station", "control_node"]
+    country: Identifier
+    owner: Identifier | None = Field(None, description="a firm or the state (default)")
+    capacity: Annotated[float, Field(gt=0.0)] = 1.0
+
+
+class CableSpec(Spec):
+    """A cross-border cable between landing stations of two countries (or named nodes)."""
+
+    id: Identifier | None = None
+    ends: Annotated[list[Identifier], Field(min_length=2, max_length=2)]
+
+
 class HardwareSpec(Spec):
-    """Generator of the hardware stratum: infrastructure nodes per country and cables."""
+    """Generator of the hardware stratum: infrastructure nodes per country and cables.
+
+    `nodes` and `cables` list named infrastructure for historical scenarios; with
+    `generate_cables: false` the listed cables are the only ones.
+    """
 
     ixps: Annotated[int, Field(ge=1, le=1000)] = 1
     backbone_routers: Annotated[int, Field(ge=1, le=10_000)] = 3
@@ -122,6 +143,9 @@ class HardwareSpec(Spec):
     landing_stations: Annotated[int, Field(ge=1, le=1000)] = 2
     control_nodes: Annotated[int, Field(ge=0, le=10_000)] = 2
     cables_per_country: Annotated[int, Field(ge=1, le=100)] = 2
+    generate_cables: bool = True
+    nodes: list[NodeSpec] = []
+    cables: list[CableSpec] = []
     repair_rate: Rate = 0.2
     outage_rate: Rate = 0.001
 

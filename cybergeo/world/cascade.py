@@ -49,13 +49,18 @@ def propagate_compromise(breached: np.ndarray, depends_on: list[np.ndarray]) -> 
 
 
 def open_ties(
-    accounts: Accounts, platform_up: np.ndarray, blocked: np.ndarray, connected: np.ndarray
+    accounts: Accounts,
+    systems: Systems,
+    blocked: np.ndarray,
+    connected: np.ndarray,
 ) -> np.ndarray:
-    """Which ties carry information: platform up, not blocked at an end that does not
-    circumvent, and both countries joined by working hardware."""
+    """Which ties carry information: the platform is up and both ends can reach the country
+    hosting it over working hardware, and it is not blocked at an end that does not
+    circumvent."""
     platform = accounts.tie_platform
     src_country, dst_country = accounts.tie_src_country, accounts.tie_dst_country
-    open_ = platform_up[platform] & connected[src_country, dst_country]
+    reachable = systems.up[:, None] & connected[systems.country]
+    open_ = reachable[platform, src_country] & reachable[platform, dst_country]
     if blocked.any():
         src_blocked = blocked[platform, src_country] & ~accounts.circumvents[accounts.tie_src]
         dst_blocked = blocked[platform, dst_country] & ~accounts.circumvents[accounts.tie_dst]

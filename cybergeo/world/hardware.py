@@ -16,6 +16,7 @@ class Infrastructure:
     node stays down after an attack or an outage (repairs may bring it back sooner).
     """
 
+    name: list[str]
     kind: np.ndarray
     country: np.ndarray
     owner: list[str]
@@ -47,20 +48,25 @@ def build_infrastructure(scenario: Scenario, rng: np.random.Generator) -> Infras
     Domestic topology: backbone routers in a ring, each tied to the IXPs; data centres,
     landing stations and control nodes hang off random routers. Cables: a random spanning
     tree over countries (so the world starts connected), then more cables until every
-    country has `cables_per_country` of them.
+    country has `cables_per_country` of them. Named nodes and cables of the scenario are
+    added to these (or replace the generated cables when `generate_cables` is false).
     """
     spec = scenario.world.hardware
+    index = {c.id: i for i, c in enumerate(scenario.countries)}
+    names: list[str] = []
     kinds: list[int] = []
     countries: list[int] = []
     owners: list[str] = []
     links: list[tuple[int, int]] = []
     landing: list[list[int]] = []
+    routers_of: list[list[int]] = []
     for c, country in enumerate(scenario.countries):
         operators = _operators(scenario, country.id)
         nodes = {}
         for kind, count in _counts(spec).items():
             start = len(kinds)
             nodes[kind] = list(range(start, start + count))
+            names += [f"{country.id}-{kind.value}-{i}" for i in range(count)]
             kinds += [HARDWARE_KINDS.index(kind)] * count
             countries += [c] * count
             owners += [operators.get(kind, country.id)] * count
@@ -74,18 +80,42 @@ def build_infrastructure(scenario: Scenario, rng: np.random.Generator) -> Infras
         ):
             links += [(n, routers[int(rng.integers(len(routers)))]) for n in nodes[kind]]
         landing.append(nodes[HardwareKind.LANDING_STATION])
-    cables = _cables(len(scenario.countries), spec.cables_per_country, rng)
-    for a, b in cables:
+        routers_of.append(routers)
+    for node in spec.nodes:
+        c = index[node.country]
+        names.append(node.id)
+        kinds.append(HARDWARE_KINDS.index(HardwareKind(node.kind)))
+        countries.append(c)
+        owners.append(node.owner or node.country)
+        links.append((len(names) - 1, int(rng.choice(routers_of[c]))))
+        if node.kind == HardwareKind.LANDING_STATION:
+            landing[c].append(len(names) - 1)
+    generated = (
+        _cables(len(scenario.countries), spec.cables_per_country, rng)
+        if spec.generate_cables
+        else []
+    )
+    for a, b in generated:
         links.append((int(rng.choice(landing[a])), int(rng.choice(landing[b]))))
+    for cable in spec.cables:
+        ends = [
+            int(rng.choice(landing[index[end]])) if end in index else names.index(end)
+            for end in cable.ends
+        ]
+        links.append((ends[0], ends[1]))
     src, dst = np.array(links, dtype=np.int64).reshape(-1, 2).T
     kind_array = np.array(kinds, dtype=np.int8)
     capacity = np.where(kind_array == HARDWARE_KINDS.index(HardwareKind.IXP), 10.0, 1.0)
+    capacity = capacity * rng.uniform(0.5, 1.5, len(kinds))
+    for offset, node in enumerate(spec.nodes):
+        capacity[len(kinds) - len(spec.nodes) + offset] = node.capacity
     country_array = np.array(countries, dtype=np.int64)
     return Infrastructure(
+        name=names,
         kind=kind_array,
         country=country_array,
         owner=owners,
-        capacity=capacity * rng.uniform(0.5, 1.5, len(kinds)),
+        capacity=capacity,
         link_src=src,
         link_dst=dst,
         is_cable=country_array[src] != country_array[dst],

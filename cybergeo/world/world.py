@@ -48,7 +48,7 @@ class World:
         self.routes = route(hw)
         sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
         sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
-        self.accounts.open = open_ties(self.accounts, sw.up, self.blocked, self.routes.connected)
+        self.accounts.open = open_ties(self.accounts, sw, self.blocked, self.routes.connected)
 
     def availability(self) -> dict[Stratum, float]:
         """Share of each stratum that works: nodes up, systems up, ties open."""
@@ -75,7 +75,7 @@ class World:
         graph: nx.Graph = nx.Graph(stratum=Stratum.HARDWARE.value)
         for i in range(len(hw)):
             graph.add_node(
-                f"hw:{i}",
+                f"hw:{hw.name[i]}",
                 stratum=Stratum.HARDWARE.value,
                 kind=HARDWARE_KINDS[hw.kind[i]].value,
                 country=self.countries[hw.country[i]],
@@ -84,7 +84,7 @@ class World:
                 up=bool(hw.up[i]),
             )
         for a, b, cable in zip(hw.link_src, hw.link_dst, hw.is_cable, strict=True):
-            graph.add_edge(f"hw:{a}", f"hw:{b}", tie="cable" if cable else "link")
+            graph.add_edge(f"hw:{hw.name[a]}", f"hw:{hw.name[b]}", tie="cable" if cable else "link")
         return graph
 
     @property
@@ -134,27 +134,29 @@ class World:
 
     def layers(self, citizens: int = 0) -> nx.Graph:
         """All three strata in one graph with the ties between them: `hosted_on` (system ->
-        hardware) and `uses` (account -> platform). Only the first `citizens` citizen
-        accounts are kept, so the picture stays legible."""
+        hardware) and `uses` (account -> platform). Only about `citizens` citizen accounts
+        are kept, the first of each country, so the picture stays legible."""
         graph = nx.compose(self.hardware, self.software.to_undirected())
-        semantic = self.semantic
-        citizen = AccountKind.CITIZEN.value
-        keep = [
-            n
-            for n, data in semantic.nodes(data=True)
-            if data["kind"] != citizen or int(n.split(":")[1]) < citizens
-        ]
-        graph = nx.compose(graph, semantic.subgraph(keep))
+        ac = self.accounts
+        is_citizen = ac.kind == ACCOUNT_KINDS.index(AccountKind.CITIZEN)
+        per_country = citizens // max(len(self.countries), 1)
+        rank = np.zeros(len(ac.kind), dtype=np.int64)
+        for c in range(len(self.countries)):
+            members = np.flatnonzero(is_citizen & (ac.country == c))
+            rank[members] = np.arange(len(members))
+        chosen = np.flatnonzero(~is_citizen | (rank < per_country))
+        keep = [f"acc:{i}" for i in chosen]
+        graph = nx.compose(graph, self.semantic.subgraph(keep))
         sw = self.systems
         for i, hosts in enumerate(sw.hosts):
             for h in hosts:
-                graph.add_edge(f"sw:{sw.name[i]}", f"hw:{h}", tie="hosted_on")
-        ac = self.accounts
-        for account in keep:
-            index = int(account.split(":")[1])
+                graph.add_edge(
+                    f"sw:{sw.name[i]}", f"hw:{self.infrastructure.name[h]}", tie="hosted_on"
+                )
+        for index in chosen:
             platform = ac.platform[index]
             if platform >= 0:
-                graph.add_edge(account, f"sw:{sw.name[platform]}", tie="uses")
+                graph.add_edge(f"acc:{index}", f"sw:{sw.name[platform]}", tie="uses")
         return graph
 
 
