@@ -4,6 +4,7 @@ It knows nothing of files, command lines or plots. One step runs, in order: envi
 decisions, resolution, information, attribution, diplomacy, society, record (DESIGN.md §3).
 """
 
+import itertools
 from typing import Any
 
 import mesa
@@ -68,6 +69,7 @@ class CyberspaceModel(mesa.Model):
         self.recorder = Recorder()
         self.incidents = IncidentDesk(self)
         self.operations: list[Operation] = []
+        self.operation_ids = itertools.count()
         self.hardware_down_until = np.zeros(len(self.world.infrastructure), dtype=np.int64)
         self.system_down_until = np.zeros(len(self.world.systems), dtype=np.int64)
         self.blocked_until = np.zeros_like(self.world.blocked, dtype=np.int64)
@@ -76,6 +78,7 @@ class CyberspaceModel(mesa.Model):
             c.id for c in scenario.countries if c.mass_surveillance
         }
         self.messages: list[Message] = []
+        self.counter_operations: list[tuple[int, int]] = []
         self.counts: dict[str, int] = {}
         self._request_surveillance_cooperation()
 
@@ -217,6 +220,15 @@ class CyberspaceModel(mesa.Model):
                 < self.spec.information.diplomacy_rate * state.spec.capabilities.influence
             ):
                 self._post_diplomacy(state)
+        for author, target in self.counter_operations:
+            system = self.system_of(target, SoftwareKind.INDUSTRIAL_CONTROL) or self.system_of(
+                target, SoftwareKind.GOVERNMENT_NETWORK
+            )
+            if system is not None:
+                operation = self._plan(OperationKind.SABOTAGE, self.states[author], system, None)
+                operation.retaliation = True
+                plans.append(operation)
+        self.counter_operations = []
         for group in self.groups.values():
             victim = group.choose_target()
             if victim is not None:
@@ -243,7 +255,7 @@ class CyberspaceModel(mesa.Model):
         false_flag = flag[0] if flag and flag[1] > self.steps else None
         victim = int(self.world.systems.country[target])
         return Operation(
-            id=len(self.operations),
+            id=next(self.operation_ids),
             kind=kind,
             author=author,
             face=face,
@@ -263,7 +275,7 @@ class CyberspaceModel(mesa.Model):
         home = self.country_index[group.spec.home]
         kind = OperationKind.DDOS if self.rng.random() < 0.6 else OperationKind.DEFACEMENT
         return Operation(
-            id=len(self.operations),
+            id=next(self.operation_ids),
             kind=kind,
             author=group.name,
             face=group.name,
@@ -320,7 +332,9 @@ class CyberspaceModel(mesa.Model):
                 incident=op.id,
                 true_author=op.author,
                 apparent_origin=op.apparent_origin,
-                detail=f"{op.kind.value} via {exploit}",
+                detail=f"{op.kind.value} via {exploit}"
+                + ("; counter-operation" if op.retaliation else "")
+                + ("; succeeded" if op.succeeded else "; failed"),
             )
             if op.succeeded:
                 self.count("operations_succeeded")
@@ -474,7 +488,9 @@ class CyberspaceModel(mesa.Model):
     def _diplomacy(self) -> None:
         self.relations.decay(self.spec.diplomacy.decay)
 
-    def respond(self, victim: int, blamed: str, confidence: float, innocent: bool) -> None:
+    def respond(
+        self, victim: int, blamed: str, confidence: float, innocent: bool, incident: int
+    ) -> None:
         """A victim's answer to a public attribution, by doctrine, up the escalation ladder.
 
         Restraint stops at a protest, proportionality at sanctions, punishment goes to
@@ -485,7 +501,7 @@ class CyberspaceModel(mesa.Model):
         shock = self.spec.diplomacy.attribution_shock
         if blamed in self.groups:
             self.groups[blamed].arrested(0.3)
-            self.emit("arrests", self.countries[victim], blamed)
+            self.emit("arrests", self.countries[victim], blamed, incident=incident)
             return
         if blamed not in self.country_index:
             return
@@ -499,15 +515,20 @@ class CyberspaceModel(mesa.Model):
             level = Escalation(min(level, Escalation.SANCTIONS))
         self.relations.shock(victim, other, shock * level / 2)
         self.relations.escalate(victim, other, level)
-        self.emit("response", self.countries[victim], blamed, detail=level.name.lower())
+        self.emit(
+            "response", self.countries[victim], blamed, incident=incident, detail=level.name.lower()
+        )
         if innocent:
             self.count("retaliations_against_innocents")
-            self.emit("denial", blamed, self.countries[victim])
+            self.emit("denial", blamed, self.countries[victim], incident=incident)
             if self.rng.random() < self.relations.tension[victim, other]:
                 self.relations.shock(victim, other, shock / 2)
-                self.emit("counter_accusation", blamed, self.countries[victim])
+                self.emit("counter_accusation", blamed, self.countries[victim], incident=incident)
+        if level == Escalation.COUNTER_OPERATION:
+            self.counter_operations.append((victim, other))
         for group in self.groups.values():
-            group.witness("attack_on_home", other, self.country_index[group.spec.home])
+            if self.country_index[group.spec.home] == victim:
+                group.witness("attack_on_home", other, victim)
 
     # 7. society -------------------------------------------------------------------------
     def _society(self) -> None:
@@ -563,6 +584,10 @@ class CyberspaceModel(mesa.Model):
             metrics[f"transit_routes.{country}"] = len(self.world.routes.transit(i))
             for stratum, shares in by_country.items():
                 metrics[f"availability_{stratum.value}.{country}"] = float(shares[i])
+        for a, b in itertools.combinations(range(n), 2):
+            pair = f"{self.countries[a]}-{self.countries[b]}"
+            metrics[f"escalation.{pair}"] = float(self.relations.escalation[a, b])
+            metrics[f"tension.{pair}"] = float(self.relations.tension[a, b])
         for firm in self.firms.values():
             metrics[f"firm_reputation.{firm.name}"] = firm.reputation
         self.recorder.metrics(self.steps, metrics)

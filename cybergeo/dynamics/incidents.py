@@ -24,8 +24,13 @@ from cybergeo.scenario.schema import UNKNOWN_ACTOR, FirmKind
 if TYPE_CHECKING:
     from cybergeo.model import CyberspaceModel
 
-MIN_CLUES = 2
-"""No public attribution on fewer clues than this, whatever the confidence."""
+MIN_CLUES = 3
+"""No public attribution on fewer technical clues than this, whatever the confidence."""
+REPORT_CHANCE = 0.05
+"""Chance per step and open incident that a security vendor (scaled by its investment)
+publishes an attribution report."""
+REPORT_CLUES = 3
+"""Technical clues a vendor report adds."""
 UNKNOWN_PRIOR = 0.15
 GROUP_PRIOR = 0.1
 
@@ -38,6 +43,7 @@ class Incident:
     victim: int
     opened: int
     investigation: Investigation
+    confident_since: int | None = None
     blamed: str | None = None
     closed: int | None = None
 
@@ -60,6 +66,7 @@ class IncidentDesk:
         )
         self.incidents: list[Incident] = []
         self.counts: dict[str, float] = {}
+        self.toolkit_links: dict[str, list[tuple[int, str]]] = {}
 
     def suspects_for(self, victim: int) -> tuple[tuple[str, ...], np.ndarray]:
         """Every other state, every group, and the unknown actor, with their home countries."""
@@ -100,6 +107,9 @@ class IncidentDesk:
             n_countries=len(model.countries),
         )
         investigation.observe_origin(model.country_index[operation.apparent_origin])
+        for blamed in self._linked_by_toolkit(operation.toolkit, victim):
+            if blamed in suspects:
+                investigation.observe_indicator(blamed)
         incident = Incident(operation, victim, model.steps, investigation)
         self.incidents.append(incident)
         model.emit(
@@ -120,7 +130,7 @@ class IncidentDesk:
         for incident in self.incidents:
             if incident.closed is not None or incident.opened == model.steps:
                 continue
-            clues = model.rng.poisson(self._clue_rate(incident.victim) / 2)
+            clues = model.rng.poisson(self._clue_rate(incident.victim))
             op = incident.operation
             suspects = incident.investigation.suspects
             face = op.face if op.face in suspects else UNKNOWN_ACTOR
@@ -128,9 +138,40 @@ class IncidentDesk:
             for _ in range(clues):
                 pointed = draw_indicator(face, framed, suspects, self.world_evidence, model.rng)
                 incident.investigation.observe_indicator(pointed)
-            if clues:
-                self._log_belief(incident)
+            self._vendor_report(incident)
+            self._log_belief(incident)
             self._decide(incident)
+
+    def _linked_by_toolkit(self, toolkit: str, victim: int) -> list[str]:
+        """Actors blamed, by the victim or its allies, for earlier incidents with this toolkit."""
+        allied = self.model.relations.allied[victim]
+        return [
+            blamed
+            for attributor, blamed in self.toolkit_links.get(toolkit, [])
+            if attributor == victim or allied[attributor]
+        ]
+
+    def _vendor_report(self, incident: Incident) -> None:
+        """A security firm publishes its own analysis: several clues at once, made public."""
+        model = self.model
+        vendors = [f for f in model.firms.values() if f.spec.kind == FirmKind.SECURITY_VENDOR]
+        if not vendors:
+            return
+        vendor = vendors[int(model.rng.integers(len(vendors)))]
+        if model.rng.random() >= REPORT_CHANCE * vendor.spec.security_investment:
+            return
+        op, investigation = incident.operation, incident.investigation
+        suspects = investigation.suspects
+        face = op.face if op.face in suspects else UNKNOWN_ACTOR
+        framed = op.false_flag if op.false_flag in suspects else None
+        pointed = [
+            draw_indicator(face, framed, suspects, self.world_evidence, model.rng)
+            for _ in range(REPORT_CLUES)
+        ]
+        for clue in pointed:
+            investigation.observe_indicator(clue)
+        named = max(set(pointed), key=pointed.count)
+        model.emit("vendor_report", vendor.name, named, incident=op.id, true_author=op.author)
 
     def _clue_rate(self, victim: int) -> float:
         model = self.model
@@ -156,45 +197,71 @@ class IncidentDesk:
         return len(self.model.world.routes.transit(country)) / pairs if pairs else 0.0
 
     def _decide(self, incident: Incident) -> None:
+        """Attribute once confidence has held above the doctrine's threshold for its delay;
+        give up, silently, after `give_up_after` steps."""
         model = self.model
         investigation = incident.investigation
         doctrine = model.states[incident.victim].spec.doctrine
-        victim = model.countries[incident.victim]
-        op = incident.operation
-        if (
+        confident = (
             investigation.confidence >= doctrine.attribution_threshold
             and investigation.clues >= MIN_CLUES
+        )
+        if not confident:
+            incident.confident_since = None
+        elif incident.confident_since is None:
+            incident.confident_since = model.steps
+        if incident.confident_since is not None and (
+            model.steps - incident.confident_since >= doctrine.attribution_delay
         ):
-            blamed = investigation.leading_suspect
-            incident.blamed, incident.closed = blamed, model.steps
-            key = "attributions_correct" if incident.correct else "attributions_wrong"
-            self.counts[key] = self.counts.get(key, 0) + 1
-            model.emit(
-                "attribution",
-                victim,
-                blamed,
-                incident=op.id,
-                true_author=op.author,
-                apparent_origin=op.apparent_origin,
-                blamed=blamed,
-                confidence=investigation.confidence,
-                detail="correct" if incident.correct else "wrong",
-            )
-            model.respond(
-                incident.victim, blamed, investigation.confidence, innocent=not incident.correct
-            )
+            self._attribute(incident, doctrine.joint_with_allies)
         elif model.steps - incident.opened >= model.spec.attribution.give_up_after:
             incident.closed = model.steps
             self.counts["incidents_unanswered"] = self.counts.get("incidents_unanswered", 0) + 1
             model.emit(
                 "incident_closed",
-                victim,
+                model.countries[incident.victim],
                 None,
-                incident=op.id,
-                true_author=op.author,
+                incident=incident.operation.id,
+                true_author=incident.operation.author,
                 confidence=investigation.confidence,
                 detail="never attributed",
             )
+
+    def _attribute(self, incident: Incident, joint: bool) -> None:
+        """Name the leading suspect in public (with allies if the doctrine says so), remember
+        the toolkit for later incidents, and respond."""
+        model = self.model
+        investigation, op = incident.investigation, incident.operation
+        blamed = investigation.leading_suspect
+        incident.blamed, incident.closed = blamed, model.steps
+        key = "attributions_correct" if incident.correct else "attributions_wrong"
+        self.counts[key] = self.counts.get(key, 0) + 1
+        self.toolkit_links.setdefault(op.toolkit, []).append((incident.victim, blamed))
+        allies = np.flatnonzero(model.relations.allied[incident.victim])
+        partners: list[int] = [int(a) for a in allies] if joint else []
+        cosigners = ",".join(model.countries[p] for p in partners)
+        model.emit(
+            "attribution",
+            model.countries[incident.victim],
+            blamed,
+            incident=op.id,
+            true_author=op.author,
+            apparent_origin=op.apparent_origin,
+            blamed=blamed,
+            confidence=investigation.confidence,
+            detail=("correct" if incident.correct else "wrong")
+            + (f"; jointly with {cosigners}" if cosigners else ""),
+        )
+        model.respond(
+            incident.victim, blamed, investigation.confidence, not incident.correct, op.id
+        )
+        for partner in partners:
+            if blamed in model.country_index:
+                model.relations.shock(
+                    int(partner),
+                    model.country_index[blamed],
+                    model.spec.diplomacy.attribution_shock / 2,
+                )
 
     def _log_belief(self, incident: Incident) -> None:
         investigation = incident.investigation

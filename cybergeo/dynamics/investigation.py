@@ -52,7 +52,7 @@ class Investigation:
     """A victim's belief about who is behind one incident, updated clue by clue.
 
     `homes[i]` is the country of suspect i (-1 for the unknown actor, who could be anywhere);
-    `history` keeps the posterior after each update, for the event log and teaching.
+    `clues` counts the technical indicators seen so far.
     """
 
     suspects: tuple[str, ...]
@@ -93,7 +93,6 @@ class Investigation:
     def observe_origin(self, country: int) -> None:
         """The apparent origin of the traffic (an operational clue)."""
         self._update(origin_likelihood(self.homes, country, self.n_countries, self.assumed))
-        self.clues += 1
 
     def _update(self, likelihood: np.ndarray) -> None:
         self.log_posterior = self.log_posterior + np.log(np.maximum(likelihood, 1e-300))
@@ -164,4 +163,4 @@ def draw_origin(
 def clue_rate(forensics: float, sigint: float, allies: float, vendor: float) -> float:
     """Expected technical clues per step: forensic skill, plus signals intelligence, allies'
     findings and security firms' reports (each in [0, 1])."""
-    return 0.2 + 1.0 * forensics + 0.5 * sigint + 0.5 * allies + 0.5 * vendor
+    return 0.05 + 0.25 * forensics + 0.1 * sigint + 0.1 * allies + 0.1 * vendor

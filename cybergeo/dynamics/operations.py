@@ -50,6 +50,7 @@ class Operation:
     apparent_origin: str
     false_flag: str | None = None
     zero_day: int | None = None
+    retaliation: bool = False
     succeeded: bool = False
     detected: int | None = None
 

@@ -44,6 +44,8 @@ class Doctrine(Spec):
     """How a state attributes incidents and answers them."""
 
     attribution_threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.8
+    attribution_delay: Annotated[int, Field(ge=0, description="steps to wait once confident")] = 0
+    joint_with_allies: bool = Field(False, description="attribute together with allies")
     response: Literal["restraint", "proportional", "punishment"] = "proportional"
     evidence_model: Literal["naive", "aware"] = "aware"
 
@@ -212,7 +214,7 @@ class DiplomacySpec(Spec):
 class AttributionSpec(Spec):
     """How evidence about anonymous operations is generated, and how long victims look."""
 
-    indicator_noise: Probability = Field(0.1, description="share of clues pointing at random")
+    indicator_noise: Probability = Field(0.3, description="share of clues pointing at random")
     flag_strength: Probability = Field(0.7, description="share of a false flag's clues that frame")
     laundering_rate: Probability = Field(
         0.3, description="chance traffic is routed via a third country"
