@@ -4,14 +4,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from cybergeo.measures import attribution_measures, incident_table
 from cybergeo.model import CyberspaceModel
 from cybergeo.run import run_folder_name, simulate
 from cybergeo.scenario import Scenario, ScenarioError, load_scenario, parse_override
 from cybergeo.scenario.loader import DEFAULT_SCENARIO
+from cybergeo.viz.stories import incident_stories
 from cybergeo.viz.strata import strata_figure
 from cybergeo.world.export import export_world
 
@@ -116,6 +119,35 @@ def world(
         raise fail(f"could not write to {out_dir}: {error}") from None
     for path in [*written, figure]:
         out.print(str(path), highlight=False, soft_wrap=True)
+
+
+@app.command()
+def incidents(
+    run_folder: Annotated[Path, typer.Argument(help="a run folder written by `cybergeo run`")],
+    table: Annotated[
+        Path | None, typer.Option(help="also write the incidents as a table (.csv or .parquet)")
+    ] = None,
+) -> None:
+    """Tell each incident of a run as a short story: belief against truth."""
+    events_file = run_folder / "events.parquet"
+    if not events_file.is_file():
+        raise fail(f"{run_folder} is not a run folder (no events.parquet)")
+    events = pd.read_parquet(events_file)
+    stories = incident_stories(events)
+    for story in stories:
+        out.print(story, highlight=False, soft_wrap=True)
+        out.print()
+    measures = attribution_measures(events)
+    out.print("Summary: " + ", ".join(f"{k} {v:.3g}" for k, v in measures.items()), highlight=False)
+    if table is not None:
+        frame = incident_table(events)
+        if table.suffix == ".csv":
+            frame.to_csv(table, index=False)
+        elif table.suffix == ".parquet":
+            frame.to_parquet(table, index=False)
+        else:
+            raise fail(f"--table must end in .csv or .parquet, not {table.name!r}")
+        out.print(f"Table: {table}", highlight=False)
 
 
 @app.command()

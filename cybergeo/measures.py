@@ -45,8 +45,8 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
     response = responses.groupby("incident")["detail"].first().fillna("arrests")
     table = pd.DataFrame(index=launches.index)
     table["kind"] = launches["detail"].str.split(" ").str[0]
-    table["target"] = launches["target"]
-    table["victim"] = detections["actor"].reindex(table.index)
+    table["target"] = launches["detail"].str.split(" ").str[2]
+    table["victim"] = launches["target"]
     table["face"] = launches["actor"]
     table["true_author"] = launches["true_author"]
     table["apparent_origin"] = launches["apparent_origin"]
@@ -78,12 +78,16 @@ def attribution_measures(events: pd.DataFrame) -> dict[str, float]:
         "false_attribution_rate": _share(len(wrong), len(attributed)),
         "never_attributed": _share(len(detected) - len(attributed), len(detected)),
         "mean_time_to_attribution": _mean(attributed["attributed"] - attributed["detected"]),
-        "retaliations_against_innocents": float(
-            wrong["response"]
-            .isin(["sanctions", "indictments", "counter_operation", "protest"])
-            .sum()
-        ),
+        "retaliations_against_innocents": float(len(retaliations_against_innocents(table))),
     }
+
+
+def retaliations_against_innocents(table: pd.DataFrame) -> pd.DataFrame:
+    """Incidents answered against an actor that had no part in them (neither the author
+    nor the proxy that carried the operation out)."""
+    blamed = table["blamed"]
+    uninvolved = blamed.notna() & (blamed != table["true_author"]) & (blamed != table["face"])
+    return table[uninvolved & table["response"].notna()]
 
 
 def peak_escalation(metrics: pd.DataFrame) -> dict[str, float]:

@@ -328,11 +328,11 @@ class CyberspaceModel(mesa.Model):
             self.emit(
                 "operation_launched",
                 op.face,
-                systems.name[op.target_system],
+                self.countries[op.target_country],
                 incident=op.id,
                 true_author=op.author,
                 apparent_origin=op.apparent_origin,
-                detail=f"{op.kind.value} via {exploit}"
+                detail=f"{op.kind.value} on {systems.name[op.target_system]} via {exploit}"
                 + ("; counter-operation" if op.retaliation else "")
                 + ("; succeeded" if op.succeeded else "; failed"),
             )
@@ -504,6 +504,9 @@ class CyberspaceModel(mesa.Model):
             self.emit("arrests", self.countries[victim], blamed, incident=incident)
             return
         if blamed not in self.country_index:
+            self.emit(
+                "response", self.countries[victim], blamed, incident=incident, detail="statement"
+            )
             return
         other = self.country_index[blamed]
         level = {

@@ -120,3 +120,22 @@ def test_world_exports_strata_and_draws_them(tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["hardware.json", "layers.json", "semantic.json", "software.json", "strata.png"]
     assert invoke("world", "--format", "gexf", "--out", str(tmp_path / "x")).exit_code == 2
+
+
+def test_incidents_tells_stories_and_writes_a_table(tmp_path):
+    assert (
+        invoke("run", "--seed", "2", "--steps", "60", *SMALL[2:], "--out", str(tmp_path)).exit_code
+        == 0
+    )
+    folder = only_run_folder(tmp_path)
+    table = tmp_path / "incidents.csv"
+    result = invoke("incidents", str(folder), "--table", str(table))
+    assert result.exit_code == 0, result.output
+    assert "Incident 0" in result.output and "Truth:" in result.output
+    assert "false_attribution_rate" in result.output
+    frame = pd.read_csv(table)
+    assert {"incident", "true_author", "blamed", "confidence", "attributed", "response"} <= set(
+        frame
+    )
+    missing = invoke("incidents", str(tmp_path / "nothing-here"))
+    assert missing.exit_code == 2 and "not a run folder" in missing.output

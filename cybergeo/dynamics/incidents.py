@@ -252,9 +252,8 @@ class IncidentDesk:
             detail=("correct" if incident.correct else "wrong")
             + (f"; jointly with {cosigners}" if cosigners else ""),
         )
-        model.respond(
-            incident.victim, blamed, investigation.confidence, not incident.correct, op.id
-        )
+        innocent = blamed not in (op.author, op.face)
+        model.respond(incident.victim, blamed, investigation.confidence, innocent, op.id)
         for partner in partners:
             if blamed in model.country_index:
                 model.relations.shock(

@@ -51,8 +51,12 @@ class EvidenceModel:
 class Investigation:
     """A victim's belief about who is behind one incident, updated clue by clue.
 
-    `homes[i]` is the country of suspect i (-1 for the unknown actor, who could be anywhere);
-    `clues` counts the technical indicators seen so far.
+    The hidden truth is a pair (author, framed actor or none): a false flag frames one actor
+    for the whole operation, so its indicators are not independent given the author alone.
+    The investigation keeps the log-posterior over these pairs (a suspects x suspects
+    matrix whose diagonal means "no false flag") and reports its marginal over authors.
+    `homes[i]` is the country of suspect i (-1 for the unknown actor, who could be
+    anywhere); `clues` counts the technical indicators seen so far.
     """
 
     suspects: tuple[str, ...]
@@ -60,19 +64,27 @@ class Investigation:
     prior: np.ndarray
     assumed: EvidenceModel
     n_countries: int
-    log_posterior: np.ndarray = field(init=False)
+    log_joint: np.ndarray = field(init=False)
     clues: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         prior = np.asarray(self.prior, dtype=float)
         if len(prior) != len(self.suspects) or np.any(prior < 0) or prior.sum() <= 0:
             raise ValueError("prior must be non-negative, one weight per suspect, not all zero")
-        self.log_posterior = np.log(np.maximum(prior / prior.sum(), 1e-300))
+        k = len(self.suspects)
+        flag = self.assumed.false_flag_rate
+        framing = np.full((k, k), flag / max(k - 1, 1))
+        np.fill_diagonal(framing, 1.0 - flag if k > 1 else 1.0)
+        joint = (prior / prior.sum())[:, None] * framing
+        with np.errstate(divide="ignore"):
+            self.log_joint = np.log(joint)
 
     @property
     def posterior(self) -> np.ndarray:
-        weights = np.exp(self.log_posterior - self.log_posterior.max())
-        return weights / weights.sum()
+        """Probability that each suspect is the author."""
+        weights = np.exp(self.log_joint - self.log_joint.max())
+        marginal = weights.sum(axis=1)
+        return marginal / marginal.sum()
 
     @property
     def confidence(self) -> float:
@@ -80,7 +92,7 @@ class Investigation:
 
     @property
     def leading_suspect(self) -> str:
-        return self.suspects[int(np.argmax(self.log_posterior))]
+        return self.suspects[int(np.argmax(self.posterior))]
 
     def as_dict(self) -> dict[str, float]:
         return {s: round(float(p), 6) for s, p in zip(self.suspects, self.posterior, strict=True)}
@@ -92,31 +104,36 @@ class Investigation:
 
     def observe_origin(self, country: int) -> None:
         """The apparent origin of the traffic (an operational clue)."""
-        self._update(origin_likelihood(self.homes, country, self.n_countries, self.assumed))
+        likelihood = origin_likelihood(self.homes, country, self.n_countries, self.assumed)
+        self._update(likelihood[:, None])
 
     def _update(self, likelihood: np.ndarray) -> None:
-        self.log_posterior = self.log_posterior + np.log(np.maximum(likelihood, 1e-300))
-        self.log_posterior -= self.log_posterior.max()
+        """Bayes' rule in log space; a clue the assumed model deems impossible under every
+        hypothesis cannot be explained by it and is set aside."""
+        with np.errstate(divide="ignore"):
+            updated = self.log_joint + np.log(likelihood)
+        if np.isfinite(updated).any():
+            self.log_joint = updated - updated.max()
 
 
 def indicator_likelihood(
     suspects: tuple[str, ...], pointed: str, model: EvidenceModel
 ) -> np.ndarray:
-    """P(an indicator points at `pointed` | each suspect is the author).
+    """P(an indicator points at `pointed` | author s, framed actor f), as a matrix [s, f].
 
-    With probability `noise` the indicator points at a uniformly random suspect; otherwise
-    at the author, unless the operation carries a false flag (probability
-    `false_flag_rate`), in which case a share `flag_strength` of indicators point at the
-    framed actor, a uniformly random other suspect.
+    With probability `noise` an indicator points at a uniformly random suspect. Otherwise it
+    points at the author, or, when the operation frames f (off the diagonal), at f with
+    probability `flag_strength`.
     """
     if pointed not in suspects:
         raise ValueError(f"unknown suspect {pointed!r}")
     k = len(suspects)
-    is_pointed = np.array([s == pointed for s in suspects])
-    framed_share = model.false_flag_rate * model.flag_strength
-    genuine = (1.0 - framed_share) * is_pointed
-    planted = framed_share * (~is_pointed) / max(k - 1, 1)
-    return (1.0 - model.noise) * (genuine + planted) + model.noise / k
+    hit = np.array([s == pointed for s in suspects], dtype=float)
+    framed = np.broadcast_to(hit[None, :], (k, k))
+    genuine = np.broadcast_to(hit[:, None], (k, k))
+    flagged = (1.0 - model.flag_strength) * genuine + model.flag_strength * framed
+    signal = np.where(np.eye(k, dtype=bool), genuine, flagged)
+    return (1.0 - model.noise) * signal + model.noise / k
 
 
 def origin_likelihood(

@@ -36,6 +36,7 @@ class World:
     accounts: Accounts
     blocked: np.ndarray = field(init=False)
     routes: Routes = field(init=False)
+    _routed: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.blocked = np.zeros((len(self.systems), len(self.countries)), dtype=bool)
@@ -45,7 +46,8 @@ class World:
         """Run the cascade to its fixed point: hardware -> routes -> software -> ties."""
         hw, sw = self.infrastructure, self.systems
         hw.up = ~hw.damaged
-        self.routes = route(hw)
+        if self._routed is None or not np.array_equal(self._routed, hw.up):
+            self.routes, self._routed = route(hw), hw.up.copy()
         sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
         sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
         self.accounts.open = open_ties(self.accounts, sw, self.blocked, self.routes.connected)

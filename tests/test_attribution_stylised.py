@@ -1,0 +1,139 @@
+"""Stylised facts of attribution in the model, across replications, with statistical tests."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from cybergeo import load_scenario, simulate
+from cybergeo.measures import incident_table, retaliations_against_innocents
+from tests.conftest import SCENARIOS
+
+REPLICATIONS = 20
+
+
+def incidents(overrides: dict, replications: int = REPLICATIONS) -> pd.DataFrame:
+    """Incidents of many seeded runs of a small, busy version of the default scenario."""
+    base = {
+        "steps": 100,
+        "countries.Northland.citizens": 60,
+        "countries.Eastmark.citizens": 60,
+        "countries.Southport.citizens": 40,
+        "countries.Northland.operations_rate": 0.15,
+        "countries.Eastmark.operations_rate": 0.15,
+        "events": [],
+    }
+    scenario = load_scenario(SCENARIOS / "default.yaml", {**base, **overrides})
+    tables = []
+    for seed in range(replications):
+        table = incident_table(simulate(scenario, seed=seed).events)
+        tables.append(table.assign(seed=seed))
+    return pd.concat(tables, ignore_index=True)
+
+
+def with_threshold(value: float) -> dict:
+    return {
+        f"countries.{c}.doctrine.attribution_threshold": value
+        for c in ("Northland", "Eastmark", "Southport")
+    }
+
+
+@pytest.fixture(scope="module")
+def doctrines() -> dict[str, pd.DataFrame]:
+    return {"low": incidents(with_threshold(0.6)), "high": incidents(with_threshold(0.97))}
+
+
+def proportion_less(hits_a, n_a, hits_b, n_b) -> float:
+    """One-sided p-value that proportion a is lower than proportion b (Fisher's exact test)."""
+    table = [[hits_a, n_a - hits_a], [hits_b, n_b - hits_b]]
+    return stats.fisher_exact(table, alternative="less").pvalue
+
+
+def test_higher_threshold_fewer_false_attributions(doctrines):
+    low, high = (d[d["attributed"].notna()] for d in (doctrines["low"], doctrines["high"]))
+    wrong_low, wrong_high = (
+        (~low["correct"].astype(bool)).sum(),
+        (~high["correct"].astype(bool)).sum(),
+    )
+    assert proportion_less(wrong_high, len(high), wrong_low, len(low)) < 0.01
+
+
+def test_higher_threshold_fewer_retaliations_against_innocents(doctrines):
+    def per_run(table):
+        innocents = retaliations_against_innocents(table)
+        return innocents.groupby("seed").size().reindex(range(REPLICATIONS), fill_value=0)
+
+    low, high = per_run(doctrines["low"]), per_run(doctrines["high"])
+    assert stats.mannwhitneyu(high, low, alternative="less").pvalue < 0.01
+
+
+def test_higher_threshold_more_incidents_never_answered(doctrines):
+    def unanswered(table):
+        seen = table[table["detected"].notna()]
+        return int(seen["attributed"].isna().sum()), len(seen)
+
+    (high_hits, high_n), (low_hits, low_n) = (
+        unanswered(doctrines["high"]),
+        unanswered(doctrines["low"]),
+    )
+    assert proportion_less(low_hits, low_n, high_hits, high_n) < 0.01
+
+
+def test_higher_threshold_slower_attribution(doctrines):
+    def delays(table):
+        done = table[table["attributed"].notna()]
+        return (done["attributed"] - done["detected"]).astype(float)
+
+    assert (
+        stats.mannwhitneyu(
+            delays(doctrines["low"]), delays(doctrines["high"]), alternative="less"
+        ).pvalue
+        < 0.01
+    )
+
+
+def blamed_share(table: pd.DataFrame, actor: str) -> tuple[int, int]:
+    attributed = table[table["attributed"].notna()]
+    wrongly = attributed[(attributed["blamed"] == actor) & (attributed["true_author"] != actor)]
+    return len(wrongly), len(attributed)
+
+
+def test_false_flags_raise_false_attribution_against_the_framed_actor():
+    naive = {f"countries.{c}.doctrine.evidence_model": "naive" for c in ("Northland", "Southport")}
+    campaign = [
+        {
+            "step": 1,
+            "kind": "false_flag_campaign",
+            "actor": "Eastmark",
+            "target": "Southport",
+            "duration": 200,
+        }
+    ]
+    plain = incidents(naive, replications=12)
+    flagged = incidents({**naive, "events": campaign}, replications=12)
+    framed, n_framed = blamed_share(flagged, "Southport")
+    before, n_before = blamed_share(plain, "Southport")
+    assert proportion_less(before, n_before, framed, n_framed) < 0.01
+
+
+def test_proxies_raise_false_attribution():
+    def false_rate(table):
+        attributed = table[table["attributed"].notna() & (table["true_author"] == "Eastmark")]
+        return int((~attributed["correct"].astype(bool)).sum()), len(attributed)
+
+    without = false_rate(incidents({"attribution.proxy_rate": 0.0}, replications=12))
+    through = false_rate(incidents({"attribution.proxy_rate": 1.0}, replications=12))
+    assert proportion_less(*without, *through) < 0.01
+
+
+def test_event_log_answers_every_incident_question():
+    events = simulate(load_scenario(SCENARIOS / "default.yaml"), seed=3).events
+    table = incident_table(events)
+    attributed = table[table["attributed"].notna()]
+    assert len(attributed) > 5
+    assert attributed["true_author"].notna().all()
+    assert attributed["blamed"].notna().all()
+    assert attributed["confidence"].between(0, 1).all()
+    assert (attributed["attributed"] >= attributed["detected"]).all()
+    assert attributed["response"].notna().all()
+    assert np.isin(table["victim"], ["Northland", "Eastmark", "Southport"]).all()
