@@ -13,6 +13,7 @@ Examples
 4
 """
 
+from cybergeo.experiments.load import load_batch
 from cybergeo.model import CyberspaceModel
 from cybergeo.run import RunResult, simulate
 from cybergeo.scenario import Scenario, ScenarioError, load_scenario
@@ -22,6 +23,7 @@ __all__ = [
     "RunResult",
     "Scenario",
     "ScenarioError",
+    "load_batch",
     "load_scenario",
     "simulate",
 ]

@@ -1,5 +1,7 @@
 """The `cybergeo` command: thin wrappers over the Python API, with clear errors."""
 
+import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -8,11 +10,25 @@ import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
+from cybergeo.experiments import (
+    BatchResults,
+    comparison_figure,
+    load_batch,
+    plan_batch,
+    run_batch,
+    sensitivity_figure,
+)
+from cybergeo.experiments import compare as compare_policies
+from cybergeo.experiments import sensitivity as sensitivity_indices
+from cybergeo.experiments.runner import RunOutcome
+from cybergeo.experiments.store import completed as completed_runs
 from cybergeo.measures import attribution_measures, incident_table
 from cybergeo.model import CyberspaceModel
 from cybergeo.run import run_folder_name, simulate
 from cybergeo.scenario import Scenario, ScenarioError, load_scenario, parse_override
+from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.loader import DEFAULT_SCENARIO
 from cybergeo.viz.stories import incident_stories
 from cybergeo.viz.strata import strata_figure
@@ -148,6 +164,179 @@ def incidents(
         else:
             raise fail(f"--table must end in .csv or .parquet, not {table.name!r}")
         out.print(f"Table: {table}", highlight=False)
+
+
+@app.command()
+def batch(
+    scenario: Annotated[
+        Path | None, typer.Argument(help="scenario YAML with an experiment: section")
+    ] = None,
+    replications: Annotated[
+        int | None, typer.Option(help="replications per design point", min=1)
+    ] = None,
+    workers: Annotated[int, typer.Option(help="parallel workers (default: all cores)", min=1)] = (
+        os.cpu_count() or 1
+    ),
+    executor: Annotated[str, typer.Option(help="local, dask or serial")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786)")
+    ] = None,
+    resume: Annotated[Path | None, typer.Option(help="finish an interrupted batch folder")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="override: path.to.key=value")
+    ] = None,
+    vary: Annotated[
+        list[str] | None, typer.Option(help="factorial parameter: path=[v1, v2]")
+    ] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="folder for batch folders")] = Path("runs"),
+) -> None:
+    """Run a scenario's experiment (or resume one): every run stored as it finishes."""
+    if executor not in ("local", "dask", "serial"):
+        raise fail(f"--executor must be local, dask or serial, not {executor!r}")
+    if resume is not None:
+        if not (resume / "manifest.json").is_file():
+            raise fail(f"{resume} is not a batch folder (no manifest.json)")
+        folder = resume
+    else:
+        spec = with_varied(load_or_exit(scenario, set_), vary or [])
+        try:
+            folder = plan_batch(spec, out_dir, replications)
+        except ScenarioError as error:
+            for problem in error.problems:
+                err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+            raise typer.Exit(code=2) from None
+    total = len(json.loads((folder / "manifest.json").read_text())["runs"])
+    failures = 0
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+    ) as progress:
+        task = progress.add_task("runs", total=total, completed=len(completed_runs(folder)))
+
+        def advance(outcome: RunOutcome) -> None:
+            nonlocal failures
+            failures += outcome.status == "failed"
+            progress.update(task, advance=1, description=f"runs ({failures} failed)")
+
+        summary = run_batch(folder, executor, workers, scheduler, on_outcome=advance)  # type: ignore[arg-type]
+    out.print(f"Batch folder: {folder}", highlight=False, soft_wrap=True)
+    out.print(
+        f"  completed {summary.completed}, failed {summary.failed}, already done {summary.skipped}",
+        highlight=False,
+    )
+    if summary.failed:
+        out.print("  failed runs and their tracebacks are in runs.jsonl", highlight=False)
+
+
+def with_varied(spec: Scenario, assignments: list[str]) -> Scenario:
+    """Add `--vary path=[v1, v2]` parameters to the scenario's experiment."""
+    if not assignments:
+        return spec
+    experiment = spec.experiment or ExperimentSpec()
+    parameters = {k: v.model_dump(exclude_none=True) for k, v in experiment.parameters.items()}
+    try:
+        for assignment in assignments:
+            path, values = parse_override(assignment)
+            parameters[path] = {"values": values if isinstance(values, list) else [values]}
+        varied = ExperimentSpec.model_validate(
+            {**experiment.model_dump(), "parameters": parameters}
+        )
+    except ScenarioError as error:
+        raise fail(str(error)) from None
+    except ValueError as error:
+        raise fail(f"--vary: {str(error).splitlines()[-1].strip()}") from None
+    return spec.model_copy(update={"experiment": varied})
+
+
+@app.command()
+def compare(
+    folder: Annotated[Path, typer.Argument(help="a batch folder")],
+    by: Annotated[str, typer.Option(help="the parameter whose levels are the policies")],
+    metric: Annotated[
+        list[str] | None, typer.Option(help="metrics to compare (repeatable)")
+    ] = None,
+    statistic: Annotated[
+        str, typer.Option(help="final (last step) or mean (over the run)")
+    ] = "final",
+) -> None:
+    """Compare policies: mean, 95% CI, difference from the reference with a Welch test."""
+    if statistic not in ("final", "mean"):
+        raise fail(f"--statistic must be final or mean, not {statistic!r}")
+    results = _load_batch_or_exit(folder)
+    metrics = metric or ["mean_tension", "attributions_wrong", "operations_detected"]
+    target = folder / "compare"
+    target.mkdir(exist_ok=True)
+    for name in metrics:
+        try:
+            table = compare_policies(results, by, name, statistic=statistic)  # type: ignore[arg-type]
+        except KeyError as error:
+            raise fail(str(error.args[0])) from None
+        _print_comparison(f"{name} ({statistic} value per run) by {by}", table, by)
+        table.to_csv(target / f"{name}.csv", index=False)
+        comparison_figure(results, by, name, statistic).savefig(target / f"{name}.png", dpi=110)  # type: ignore[arg-type]
+    out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def sensitivity(
+    folder: Annotated[Path, typer.Argument(help="a batch folder of a sobol or morris experiment")],
+    metric: Annotated[
+        list[str] | None, typer.Option(help="metrics to analyse (repeatable)")
+    ] = None,
+    statistic: Annotated[
+        str, typer.Option(help="final (last step) or mean (over the run)")
+    ] = "final",
+) -> None:
+    """Sobol or Morris sensitivity indices with 95% confidence intervals."""
+    results = _load_batch_or_exit(folder)
+    target = folder / "sensitivity"
+    target.mkdir(exist_ok=True)
+    for name in metric or ["mean_tension"]:
+        try:
+            table = sensitivity_indices(results, name, statistic)  # type: ignore[arg-type]
+        except (KeyError, ValueError) as error:
+            raise fail(str(error.args[0])) from None
+        _print_table(f"sensitivity of {name}", table)
+        table.to_csv(target / f"{name}.csv", index=False)
+        sensitivity_figure(table, name).savefig(target / f"{name}.png", dpi=110)
+    out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
+
+
+def _load_batch_or_exit(folder: Path) -> BatchResults:
+    try:
+        return load_batch(folder)
+    except FileNotFoundError as error:
+        raise fail(str(error)) from None
+
+
+def _print_comparison(title: str, frame: pd.DataFrame, by: str) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in ("policy", "runs", "mean", "95% CI", "difference", "95% CI", "p (Welch)"):
+        table.add_column(column, justify="right")
+    for row in frame.to_dict("records"):
+        label = f"{row[by]}{' (ref)' if row['reference'] else ''}"
+        table.add_row(
+            label,
+            str(row["runs"]),
+            f"{row['mean']:.4g}",
+            f"[{row['ci_low']:.3g}, {row['ci_high']:.3g}]",
+            f"{row['difference']:+.3g}",
+            f"[{row['diff_ci_low']:.3g}, {row['diff_ci_high']:.3g}]",
+            "" if row["reference"] else f"{row['p_value']:.3g}",
+        )
+    out.print(table)
+
+
+def _print_table(title: str, frame: pd.DataFrame) -> None:
+    table = Table(title=title)
+    for column in frame.columns:
+        table.add_column(str(column), justify="right")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(f"{v:.4g}" if isinstance(v, float) else str(v) for v in row))
+    out.print(table)
 
 
 @app.command()

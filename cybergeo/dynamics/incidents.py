@@ -19,7 +19,8 @@ from cybergeo.dynamics.investigation import (
     draw_indicator,
 )
 from cybergeo.dynamics.operations import Operation
-from cybergeo.scenario.schema import UNKNOWN_ACTOR, FirmKind
+from cybergeo.scenario.schema import FirmKind
+from cybergeo.scenario.spec import UNKNOWN_ACTOR
 
 if TYPE_CHECKING:
     from cybergeo.model import CyberspaceModel

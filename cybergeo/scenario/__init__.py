@@ -10,7 +10,8 @@ from cybergeo.scenario.loader import (
     scenario_hash,
     scenario_mapping,
 )
-from cybergeo.scenario.schema import UNKNOWN_ACTOR, Scenario
+from cybergeo.scenario.schema import Scenario
+from cybergeo.scenario.spec import UNKNOWN_ACTOR
 
 __all__ = [
     "UNKNOWN_ACTOR",

@@ -5,22 +5,12 @@ agents. Every model forbids unknown keys so a misspelling is an error, never sil
 """
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-Probability = Annotated[float, Field(ge=0.0, le=1.0)]
-Rate = Annotated[float, Field(ge=0.0, le=1.0, description="probability per step")]
-Identifier = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z][A-Za-z0-9_\-]*$")]
-
-UNKNOWN_ACTOR = "unknown"
-"""The suspect standing for an unidentified non-state actor in attribution."""
-
-
-class Spec(BaseModel):
-    """Base of every scenario section: unknown keys are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 
 
 class Regime(StrEnum):
@@ -274,7 +264,7 @@ class Scenario(Spec):
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
     events: list[ScheduledEvent] = []
-    experiment: dict[str, Any] | None = None
+    experiment: ExperimentSpec | None = None
 
     def country_ids(self) -> list[str]:
         return [c.id for c in self.countries]

@@ -1,0 +1,84 @@
+"""Where runs execute: in this process, in local worker processes, or on a Dask cluster.
+
+Every executor yields outcomes as runs finish and keeps at most a few runs in flight per
+worker, so memory stays bounded however long the batch. Results do not depend on the
+executor: each run's seed is fixed by the design, not by where or when it runs.
+"""
+
+import itertools
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import partial
+from typing import Literal
+
+from cybergeo.experiments.design import RunTask
+from cybergeo.experiments.runner import RunFunction, RunOutcome, execute
+
+ExecutorName = Literal["serial", "local", "dask"]
+IN_FLIGHT_PER_WORKER = 2
+
+
+def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
+    for task in tasks:
+        yield execute(run, task)
+
+
+def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Iterator[RunOutcome]:
+    """Local worker processes (spawned, so no state leaks from the parent)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+
+
+def run_on_dask(
+    run: RunFunction, tasks: Iterable[RunTask], workers: int, scheduler: str | None
+) -> Iterator[RunOutcome]:
+    """A Dask cluster at `scheduler`, or a local one with `workers` single-threaded workers.
+
+    Dask reschedules the runs of a lost worker elsewhere; each run is pure, so that is safe.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    client = Client(scheduler or cluster)
+    try:
+        submit = partial(client.submit, execute, run, pure=False)
+        queue = iter(tasks)
+        running = as_completed()
+        limit = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
+        for first in itertools.islice(queue, limit):
+            running.add(submit(first))
+        for future in running:
+            yield future.result()
+            following = next(queue, None)
+            if following is not None:
+                running.add(submit(following))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _bounded(
+    submit: Callable[[RunTask], Future[RunOutcome]], tasks: Iterable[RunTask], workers: int
+) -> Iterator[RunOutcome]:
+    """Keep up to IN_FLIGHT_PER_WORKER runs per worker submitted; yield as they finish."""
+    pending: set[Future[RunOutcome]] = set()
+    queue = iter(tasks)
+    limit = max(1, workers) * IN_FLIGHT_PER_WORKER
+    while True:
+        while len(pending) < limit:
+            task = next(queue, None)
+            if task is None:
+                break
+            pending.add(submit(task))
+        if not pending:
+            return
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
