@@ -13,10 +13,14 @@ Examples
 4
 """
 
-from cybergeo.experiments.load import load_batch
+from typing import TYPE_CHECKING, Any
+
 from cybergeo.model import CyberspaceModel
 from cybergeo.run import RunResult, simulate
 from cybergeo.scenario import Scenario, ScenarioError, load_scenario
+
+if TYPE_CHECKING:
+    from cybergeo.experiments.load import load_batch
 
 __all__ = [
     "CyberspaceModel",
@@ -27,3 +31,12 @@ __all__ = [
     "load_scenario",
     "simulate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`load_batch` is imported on first use (see `cybergeo.experiments`)."""
+    if name == "load_batch":
+        from cybergeo.experiments.load import load_batch
+
+        return load_batch
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

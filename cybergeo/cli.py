@@ -14,14 +14,14 @@ from rich.table import Table
 
 from cybergeo.experiments import (
     BatchResults,
+    compare_policies,
     comparison_figure,
     load_batch,
     plan_batch,
     run_batch,
     sensitivity_figure,
+    sensitivity_indices,
 )
-from cybergeo.experiments import compare as compare_policies
-from cybergeo.experiments import sensitivity as sensitivity_indices
 from cybergeo.experiments.runner import RunOutcome
 from cybergeo.experiments.store import completed as completed_runs
 from cybergeo.measures import attribution_measures, incident_table

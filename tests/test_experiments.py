@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from cybergeo import load_batch, load_scenario
 from cybergeo.cli import app
-from cybergeo.experiments import compare, plan_batch, run_batch, sensitivity
+from cybergeo.experiments import compare_policies, plan_batch, run_batch, sensitivity_indices
 from cybergeo.experiments.batch import create_batch
 from cybergeo.experiments.design import design_points, run_seed, run_tasks
 from cybergeo.experiments.store import read_log
@@ -204,7 +204,7 @@ def test_sobol_pipeline_recovers_ishigami_indices(tmp_path):
     )
     folder = create_batch(tmp_path, spec, "ishigami", None, None)
     assert run_batch(folder, executor="serial", run=ishigami).completed == 256 * 5
-    table = sensitivity(load_batch(folder), "y").set_index("parameter")
+    table = sensitivity_indices(load_batch(folder), "y").set_index("parameter")
     analytic = {"S1": [0.314, 0.442, 0.0], "ST": [0.558, 0.442, 0.244]}
     for index, truth in analytic.items():
         error = np.abs(table[index].to_numpy() - truth)
@@ -213,7 +213,7 @@ def test_sobol_pipeline_recovers_ishigami_indices(tmp_path):
 
 def test_compare_gives_means_intervals_and_a_test(serial_batch):
     results = load_batch(serial_batch)
-    table = compare(
+    table = compare_policies(
         results,
         "countries.A.doctrine.attribution_threshold",
         "attributions_wrong",

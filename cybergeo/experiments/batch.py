@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from cybergeo.experiments import store
-from cybergeo.experiments.design import RunTask, run_tasks
+from cybergeo.experiments.design import run_tasks
 from cybergeo.experiments.executors import ExecutorName, run_locally, run_on_dask, run_serially
-from cybergeo.experiments.runner import RunFunction, RunOutcome, ScenarioRun
+from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, ScenarioRun
 from cybergeo.run import versions
 from cybergeo.scenario import (
     Scenario,

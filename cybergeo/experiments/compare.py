@@ -22,7 +22,7 @@ def run_values(results: BatchResults, metric: str, statistic: Statistic = "final
     return per_run.last() if statistic == "final" else per_run.mean()
 
 
-def compare(
+def compare_policies(
     results: BatchResults,
     by: str,
     metric: str,

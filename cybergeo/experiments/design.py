@@ -1,7 +1,6 @@
 """From an experiment spec to the list of runs: design points, replications and seeds."""
 
 import itertools
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -9,20 +8,10 @@ from SALib.sample import morris as morris_sample
 from SALib.sample import sobol as sobol_sample
 from scipy.stats import qmc
 
+from cybergeo.experiments.runner import RunTask
 from cybergeo.scenario.experiment import ExperimentSpec
 
 MORRIS_LEVELS = 4
-
-
-@dataclass(frozen=True)
-class RunTask:
-    """One run of a batch: its index, design point, replication and seed."""
-
-    index: int
-    point: int
-    replication: int
-    params: dict[str, Any]
-    seed: int
 
 
 def salib_problem(spec: ExperimentSpec) -> dict[str, Any]:

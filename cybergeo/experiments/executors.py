@@ -10,10 +10,10 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
+from multiprocessing.context import BaseContext
 from typing import Literal
 
-from cybergeo.experiments.design import RunTask
-from cybergeo.experiments.runner import RunFunction, RunOutcome, execute
+from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, execute
 
 ExecutorName = Literal["serial", "local", "dask"]
 IN_FLIGHT_PER_WORKER = 2
@@ -25,10 +25,20 @@ def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutc
 
 
 def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Iterator[RunOutcome]:
-    """Local worker processes (spawned, so no state leaks from the parent)."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    """Local worker processes, started the fastest safe way (see `worker_context`)."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
         yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+
+
+def worker_context() -> BaseContext:
+    """Workers forked from a server that imports cybergeo once, so they start fast and
+    clean (forking this process itself is unsafe once libraries have started threads);
+    spawned where the platform has no fork server."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["cybergeo.run", "cybergeo.experiments.runner"])
+    return context
 
 
 def run_on_dask(

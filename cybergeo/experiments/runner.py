@@ -13,7 +13,17 @@ from typing import Any
 
 import pandas as pd
 
-from cybergeo.experiments.design import RunTask
+
+@dataclass(frozen=True)
+class RunTask:
+    """One run of a batch: its index, design point, replication and seed."""
+
+    index: int
+    point: int
+    replication: int
+    params: dict[str, Any]
+    seed: int
+
 
 RunFunction = Callable[[dict[str, Any], int], tuple[pd.DataFrame, pd.DataFrame]]
 

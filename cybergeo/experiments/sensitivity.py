@@ -12,7 +12,9 @@ from cybergeo.experiments.load import BatchResults
 from cybergeo.scenario.experiment import ExperimentSpec
 
 
-def sensitivity(results: BatchResults, metric: str, statistic: Statistic = "final") -> pd.DataFrame:
+def sensitivity_indices(
+    results: BatchResults, metric: str, statistic: Statistic = "final"
+) -> pd.DataFrame:
     """Sobol first-order and total indices, or Morris mu* and sigma, per parameter.
 
     Replications of a design point are averaged; every design point must have completed,
