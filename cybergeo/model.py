@@ -80,6 +80,7 @@ class CyberspaceModel(mesa.Model):
         self.messages: list[Message] = []
         self.counter_operations: list[tuple[int, int]] = []
         self.counts: dict[str, int] = {}
+        self._stock_zero_days()
         self._request_surveillance_cooperation()
 
     # ------------------------------------------------------------------ helpers for actors
@@ -390,10 +391,11 @@ class CyberspaceModel(mesa.Model):
         adjacency = self.world.accounts.open_adjacency()
         transmissibility = self.spec.information.transmissibility
         citizens = len(self.citizens)
+        self.count("messages", len(self.messages))
         for message in self.messages:
             reached = reach(message, adjacency, transmissibility, self.rng)
             update_beliefs(self.citizens, message, reached)
-            self.count(f"reach_{message.kind.value}", int(reached[:citizens].sum()))
+            self.count("citizens_reached", int(reached[:citizens].sum()))
         self.messages = []
 
     def _leak(
@@ -470,6 +472,24 @@ class CyberspaceModel(mesa.Model):
         for group in self.groups.values():
             group.witness("censorship", country, self.country_index[group.spec.home])
 
+    def _stock_zero_days(self) -> None:
+        """Each state starts with its stockpile: flaws it alone knows, in its rivals'
+        systems first, then in other foreign systems."""
+        systems = self.world.systems
+        for state in self.states:
+            undiscovered = np.flatnonzero(systems.status_is(VulnerabilityStatus.UNDISCOVERED))
+            owner_country = systems.country[systems.vuln_system[undiscovered]]
+            rivals = np.isin(owner_country, self.rivals_of(state.index))
+            foreign = owner_country != state.index
+            ranked = np.concatenate(
+                [
+                    self.rng.permutation(undiscovered[rivals]),
+                    self.rng.permutation(undiscovered[foreign & ~rivals]),
+                ]
+            )
+            chosen = ranked[: state.spec.zero_days]
+            systems.set_status(chosen, VulnerabilityStatus.ZERO_DAY, holder=state.index)
+
     def _request_surveillance_cooperation(self) -> None:
         """States running mass surveillance ask platforms serving their people to cooperate."""
         for state in self.surveillance_programmes:
@@ -477,11 +497,17 @@ class CyberspaceModel(mesa.Model):
                 if firm.spec.kind != FirmKind.PLATFORM:
                     continue
                 complied = firm.answer_request(state)
+                jurisdiction = (
+                    "home"
+                    if state == firm.spec.home
+                    else f"host; home {firm.spec.home}"
+                    + ("; data localised" if firm.answers_as_home(state) else "")
+                )
                 self.emit(
                     "surveillance_request",
                     state,
                     firm.name,
-                    detail="complied" if complied else "refused",
+                    detail=f"{'complied' if complied else 'refused'} ({jurisdiction})",
                 )
 
     # 6. diplomacy -----------------------------------------------------------------------
@@ -536,22 +562,14 @@ class CyberspaceModel(mesa.Model):
     # 7. society -------------------------------------------------------------------------
     def _society(self) -> None:
         """Grievance and protest (Epstein), police seen in proportion to surveillance,
-        trust slowly recovering, hacktivists recruiting protesters."""
+        trust slowly recovering, conversations (Deffuant), hacktivists recruiting protesters."""
         citizens, n = self.citizens, len(self.countries)
         surveillance = np.array([s.surveillance for s in self.states])
         society = self.spec.society
         police = society.police_per_citizen * surveillance[citizens.country]
-        adjacency = self.world.accounts.open_adjacency()[: len(citizens), : len(citizens)]
-        degree = np.asarray(adjacency.sum(axis=1)).ravel()
-        protesting = (citizens.activity == Activity.PROTESTING).astype(float)
-        actives_seen = 1.0 + adjacency @ protesting
-        cops_seen = police * (1.0 + degree) * 10.0
-        arrested, _ = citizens.mobilise(cops_seen, actives_seen, society, self.rng)
-        self.count("arrests", arrested)
+        contacts = self.world.accounts.open_adjacency()[: len(citizens), : len(citizens)]
         legitimacy = np.array([s.legitimacy for s in self.states])
-        drift = society.trust_recovery * (legitimacy[citizens.country] - citizens.trust_government)
-        citizens.trust_government += np.minimum(drift, 0.0) + 0.2 * np.maximum(drift, 0.0)
-        citizens.censorship_grievance *= 0.99
+        self.count("arrests", citizens.live(contacts, police, legitimacy, society, self.rng))
         protesters = np.bincount(
             citizens.country, weights=citizens.activity == Activity.PROTESTING, minlength=n
         )
@@ -569,6 +587,8 @@ class CyberspaceModel(mesa.Model):
             "operations_detected": self.counts.get("operations_detected", 0),
             **self.incidents.step_metrics(),
             "leaks": self.counts.get("leaks", 0),
+            "messages": self.counts.get("messages", 0),
+            "citizens_reached": self.counts.get("citizens_reached", 0),
             "censorship_events": self.counts.get("censorship_events", 0),
             "arrests": self.counts.get("arrests", 0),
             "retaliations_against_innocents": self.counts.get("retaliations_against_innocents", 0),
@@ -579,10 +599,12 @@ class CyberspaceModel(mesa.Model):
         by_country = self.world.availability_by_country()
         trust = citizens.mean_by_country(citizens.trust_government, n)
         protest = citizens.share(citizens.activity == Activity.PROTESTING, n)
+        grievance = citizens.mean_by_country(citizens.grievance(), n)
         standing = self._standing_abroad()
         for i, country in enumerate(self.countries):
             metrics[f"trust_government.{country}"] = float(trust[i])
             metrics[f"protest_share.{country}"] = float(protest[i])
+            metrics[f"grievance.{country}"] = float(grievance[i])
             metrics[f"standing_abroad.{country}"] = float(standing[i])
             metrics[f"transit_routes.{country}"] = len(self.world.routes.transit(i))
             for stratum, shares in by_country.items():

@@ -7,9 +7,18 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
+from scipy import sparse
 
 from cybergeo.dynamics.mobilisation import activation, arrest_probability, grievance
+from cybergeo.dynamics.opinions import contact_matching, encounter
 from cybergeo.scenario.schema import SocietySpec
+
+POLICE_VISIBILITY = 10.0
+"""Police a citizen sees per unit of police density, for itself and each of its contacts."""
+TRUST_REBUILDING = 0.2
+"""Trust above legitimacy is lost at the full recovery rate, trust below rebuilt at this share."""
+CENSORSHIP_MEMORY = 0.99
+"""Share of resentment of censorship kept from one step to the next."""
 
 
 class Activity(IntEnum):
@@ -61,6 +70,40 @@ class CitizenPopulation:
             grievance(self.hardship, self.trust_government) + self.censorship_grievance, 0, 1
         )
 
+    def live(
+        self,
+        contacts: sparse.csr_array,
+        police: np.ndarray,
+        legitimacy: np.ndarray,
+        society: SocietySpec,
+        rng: np.random.Generator,
+    ) -> int:
+        """One step of society: mobilisation, trust drifting back toward legitimacy,
+        resentment of censorship fading, conversations. Returns the number of arrests.
+
+        `contacts` is the citizens' adjacency of open ties, `police` the police density each
+        citizen lives under, `legitimacy` each state's.
+        """
+        cops_seen, actives_seen = self.what_citizens_see(contacts, police, rng)
+        arrested, _ = self.mobilise(cops_seen, actives_seen, society, rng)
+        self.recover_trust(legitimacy, society.trust_recovery)
+        self.censorship_grievance *= CENSORSHIP_MEMORY
+        speakers, listeners = contact_matching(contacts.indptr, contacts.indices, rng)
+        encounter(self.attitude, speakers, listeners, society.confidence_bound, society.convergence)
+        return arrested
+
+    def what_citizens_see(
+        self, contacts: sparse.csr_array, police: np.ndarray, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Epstein's vision over the semantic stratum: the police patrolling around a citizen
+        and its contacts (a Poisson number, as patrols wander), and the protesters among them
+        (counting the citizen itself)."""
+        degree = np.diff(contacts.indptr)
+        protesting = (self.activity == Activity.PROTESTING).astype(float)
+        actives_seen = 1.0 + contacts @ protesting
+        cops_seen = rng.poisson(police * (1.0 + degree) * POLICE_VISIBILITY).astype(float)
+        return cops_seen, actives_seen
+
     def mobilise(
         self,
         cops_seen: np.ndarray,
@@ -71,19 +114,26 @@ class CitizenPopulation:
         """Epstein's civil violence rule for everyone free; arrests and releases.
 
         A free citizen protests when grievance exceeds net risk (risk aversion times the
-        arrest probability they perceive) by the activation threshold; a protester is
-        arrested with that probability times the police's arrest rate, and a prisoner is
-        released at the release rate. Returns how many were arrested and released.
+        arrest probability they perceive) by the activation threshold. Each police patrol in
+        sight arrests one of the protesters it sees with the arrest rate, so a protester is
+        taken with probability min(1, rate·C/A); a prisoner is released at the release rate.
+        Returns how many were arrested and released.
         """
         jailed = self.activity == Activity.JAILED
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
         risk = self.risk_aversion * perceived
         active = activation(self.grievance(), risk, society.activation_threshold) & ~jailed
-        arrested = active & (rng.random(len(self)) < perceived * society.arrest_rate)
+        caught = np.minimum(1.0, society.arrest_rate * cops_seen / actives_seen)
+        arrested = active & (rng.random(len(self)) < caught)
         released = jailed & (rng.random(len(self)) < society.jail_release_rate)
         self.activity = np.where(active, Activity.PROTESTING, Activity.QUIET).astype(np.int8)
         self.activity[(jailed & ~released) | arrested] = Activity.JAILED
         return int(arrested.sum()), int(released.sum())
+
+    def recover_trust(self, legitimacy: np.ndarray, rate: float) -> None:
+        """Trust drifts toward the state's legitimacy: quickly down, slowly back up."""
+        drift = rate * (legitimacy[self.country] - self.trust_government)
+        self.trust_government += np.minimum(drift, 0.0) + TRUST_REBUILDING * np.maximum(drift, 0.0)
 
     def share(self, mask: np.ndarray, n_countries: int) -> np.ndarray:
         """Per country, the share of citizens for which `mask` holds."""

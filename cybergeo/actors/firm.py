@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from cybergeo.model import CyberspaceModel
 
 FOREIGN_REQUEST_DISCOUNT = 0.5
-"""A request from a state that is not the firm's home is complied with half as often."""
+"""A request from a foreign state is complied with half as often as one from home, unless
+that state imposes data localisation on the firms serving its market."""
 
 
 class FirmAgent(mesa.Agent):
@@ -34,8 +35,17 @@ class FirmAgent(mesa.Agent):
 
     def comply_probability(self, state: str) -> float:
         """How likely the firm is to grant a state's surveillance or takedown request."""
-        discount = 1.0 if state == self.spec.home else FOREIGN_REQUEST_DISCOUNT
+        discount = 1.0 if self.answers_as_home(state) else FOREIGN_REQUEST_DISCOUNT
         return self.spec.compliance * discount
+
+    def answers_as_home(self, state: str) -> bool:
+        """Whether the firm treats the state's requests as its home's: its home, or a
+        sovereign-governance state in its market (data kept there, under its law)."""
+        if state == self.spec.home:
+            return True
+        country = next(c for c in self.model.spec.countries if c.id == state)
+        serves = not self.spec.markets or state in self.spec.markets
+        return country.governance == "sovereign" and serves
 
     def answer_request(self, state: str) -> bool:
         """Decide on a request; complying makes the firm complicit in that state's programme."""

@@ -13,10 +13,6 @@ from cybergeo.world.strata import SoftwareKind, VulnerabilityStatus
 if TYPE_CHECKING:
     from cybergeo.model import CyberspaceModel
 
-ZERO_DAY_STEALTH = 0.7
-"""Chance a zero-day stays secret after use (Axelrod & Iliev's stealth)."""
-ZERO_DAY_PERSISTENCE = 0.97
-"""Chance an unused zero-day survives a step without being found and patched."""
 DISCOUNT = 0.98
 """How much a state values the next step against this one."""
 
@@ -86,11 +82,14 @@ class StateAgent(mesa.Agent):
                 1.0, STAKES[kind] * (0.5 + tension) * self.stakes_multiplier * rng.random()
             )
             usable = [z for z in self.zero_days() if model.world.systems.vuln_system[z] == target]
-            spend = usable and use_zero_day(
-                stakes, ZERO_DAY_STEALTH, ZERO_DAY_PERSISTENCE, DISCOUNT
-            )
+            spend = usable and self.spends_zero_day(stakes)
             plans.append((kind, target, int(usable[0]) if spend else None))
         return plans
+
+    def spends_zero_day(self, stakes: float) -> bool:
+        """Axelrod & Iliev's timing rule with this state's exploits' stealth and persistence."""
+        spec = self.spec
+        return use_zero_day(stakes, spec.exploit_stealth, spec.exploit_persistence, DISCOUNT)
 
     def set_domestic_controls(self, protest_share: float) -> None:
         """Surveillance and censorship follow capability, regime and unrest."""

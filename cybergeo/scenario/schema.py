@@ -52,12 +52,23 @@ class Country(Spec):
     doctrine: Doctrine = Doctrine()
     allies: list[Identifier] = []
     rivals: list[Identifier] = []
-    zero_days: Annotated[int, Field(ge=0, le=1000)] = 2
+    zero_days: Annotated[int, Field(ge=0, le=1000)] = Field(
+        2, description="zero-days held at the start, in rivals' systems first"
+    )
+    exploit_stealth: Probability = Field(
+        0.7, description="chance a zero-day stays secret once used (Axelrod-Iliev stealth)"
+    )
+    exploit_persistence: Probability = Field(
+        0.97, description="chance an unused zero-day survives a step (Axelrod-Iliev persistence)"
+    )
     operations_rate: Rate = Field(
         0.05, description="chance per step and rival of launching an operation"
     )
     mass_surveillance: bool = False
-    governance: Literal["multistakeholder", "sovereign"] = "multistakeholder"
+    governance: Literal["multistakeholder", "sovereign"] = Field(
+        "multistakeholder",
+        description="sovereign: data localisation, so foreign firms answer it like their home",
+    )
 
 
 class FirmKind(StrEnum):
@@ -182,14 +193,21 @@ class InformationSpec(Spec):
 
 
 class SocietySpec(Spec):
-    """Citizens' grievance and mobilisation (Epstein's civil violence rule)."""
+    """Citizens' grievance and mobilisation (Epstein's civil violence rule) and how they
+    talk with their contacts (Deffuant's bounded confidence)."""
 
     activation_threshold: Probability = 0.1
     arrest_constant: Annotated[float, Field(gt=0.0)] = 2.3
-    arrest_rate: Rate = Field(0.1, description="chance a protester seen by police is arrested")
+    arrest_rate: Rate = Field(0.1, description="chance a patrol arrests a protester it sees")
     police_per_citizen: Probability = Field(0.04, description="police at full surveillance")
     jail_release_rate: Rate = 0.1
     trust_recovery: Rate = 0.01
+    confidence_bound: Probability = Field(
+        0.2, description="attitudes closer than this move together in conversation (Deffuant d)"
+    )
+    convergence: Annotated[float, Field(gt=0.0, le=0.5)] = Field(
+        0.1, description="share of the gap closed in a conversation (Deffuant mu)"
+    )
 
 
 class DiplomacySpec(Spec):
