@@ -318,7 +318,7 @@ class CyberspaceModel(mesa.Model):
             exploit = "none"
             if op.zero_day is not None:
                 exploit = "zero_day"
-                if self.rng.random() > 0.7:
+                if self.rng.random() > self._exploit_stealth(op.author):
                     systems.set_status(np.array([op.zero_day]), VulnerabilityStatus.PUBLIC)
             elif systems.has_public_flaw(op.target_system):
                 exploit = "public"
@@ -349,6 +349,10 @@ class CyberspaceModel(mesa.Model):
                     op.detected = self.steps
                     self.count("operations_detected")
                     self.incidents.open(op)
+
+    def _exploit_stealth(self, author: str) -> float:
+        """Chance the author's zero-day stays secret once used."""
+        return self.states[self.country_index[author]].spec.exploit_stealth
 
     def _skill_of(self, author: str) -> float:
         if author in self.groups:

@@ -50,7 +50,7 @@ class CitizenAgent(mesa.Agent):
         rng = self.model.rng
         self.arrested = False
         actives = 1 + sum(c.activity == Activity.PROTESTING for c in self.contacts)
-        cops = self.police * (1 + len(self.contacts)) * POLICE_VISIBILITY
+        cops = float(rng.poisson(self.police * (1 + len(self.contacts)) * POLICE_VISIBILITY))
         perceived = float(arrest_probability(cops, actives, society.arrest_constant))
         risk = self.risk_aversion * perceived
         if self.activity == Activity.JAILED:
@@ -60,7 +60,7 @@ class CitizenAgent(mesa.Agent):
         if not activation(self.grievance(), risk, society.activation_threshold):
             self.next_activity = Activity.QUIET
             return
-        self.arrested = bool(rng.random() < perceived * society.arrest_rate)
+        self.arrested = bool(rng.random() < min(1.0, society.arrest_rate * cops / actives))
         self.next_activity = Activity.JAILED if self.arrested else Activity.PROTESTING
 
     def act(self) -> None:

@@ -125,8 +125,10 @@ def apply_overrides(raw: Mapping[str, Any], overrides: Mapping[str, Any]) -> dic
             node = _child(node, segment, dotted, create=True)
         if isinstance(node, list):
             node[_list_index(node, last, dotted, create=True)] = value
-        else:
+        elif isinstance(node, dict):
             node[last] = value
+        else:
+            raise ScenarioError([Problem(OVERRIDES, None, dotted, f"'{last}' is inside a value")])
     return result
 
 

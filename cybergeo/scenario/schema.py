@@ -246,7 +246,7 @@ class EventKind(StrEnum):
 class ScheduledEvent(Spec):
     """Something that happens on a given step, whatever the actors decide."""
 
-    step: Annotated[int, Field(ge=0)]
+    step: Annotated[int, Field(ge=1, description="steps count from 1")]
     kind: EventKind
     actor: Identifier | None = Field(None, description="who does it (a country, firm or insider)")
     target: Identifier | None = Field(None, description="whom or what it concerns")

@@ -1,0 +1,91 @@
+"""The vectorised citizens follow the same rules as the per-agent reference."""
+
+import copy
+
+import numpy as np
+import pytest
+from scipy import sparse, stats
+
+from cybergeo import CyberspaceModel, load_scenario
+from cybergeo.actors.citizen_agents import ReferenceSociety
+from cybergeo.actors.citizens import Activity, CitizenPopulation
+from cybergeo.scenario.schema import SocietySpec
+
+LEGITIMACY = np.array([0.35, 0.8])
+
+
+@pytest.fixture(scope="module")
+def society() -> tuple[CitizenPopulation, sparse.csr_array]:
+    """Citizens of two countries with their contacts, as the model builds them."""
+    scenario = load_scenario(
+        {
+            "countries": [
+                {"id": "Lowland", "citizens": 300, "legitimacy": float(LEGITIMACY[0])},
+                {"id": "Highland", "citizens": 200, "legitimacy": float(LEGITIMACY[1])},
+            ]
+        }
+    )
+    model = CyberspaceModel(scenario, rng=5)
+    n = len(model.citizens)
+    return model.citizens, model.world.accounts.open_adjacency()[:n, :n]
+
+
+def _summary(activity: np.ndarray, trust: np.ndarray, attitude: np.ndarray) -> dict[str, float]:
+    return {
+        "protesting": float(np.mean(activity == Activity.PROTESTING)),
+        "jailed": float(np.mean(activity == Activity.JAILED)),
+        "trust": float(trust.mean()),
+        "attitude_spread": float(attitude[:, 0].std()),
+    }
+
+
+def test_without_chance_both_make_the_same_decisions(
+    society: tuple[CitizenPopulation, sparse.csr_array],
+) -> None:
+    """No police, no release, no talk: every rule is deterministic, so each citizen must do
+    exactly the same thing in both implementations."""
+    population, contacts = society
+    rules = SocietySpec(jail_release_rate=0.0, confidence_bound=0.0)
+    police = np.zeros(len(population))
+    vectorised = copy.deepcopy(population)
+    vectorised.censorship_grievance[:50] = 0.3
+    reference = ReferenceSociety(vectorised, contacts, police, LEGITIMACY, rules, rng=1)
+    rng = np.random.default_rng(1)
+    for _ in range(10):
+        vectorised.live(contacts, police, LEGITIMACY, rules, rng)
+        reference.step()
+        agents = reference.population()
+        np.testing.assert_array_equal(agents["activity"], vectorised.activity)
+        np.testing.assert_allclose(agents["trust_government"], vectorised.trust_government)
+        np.testing.assert_allclose(agents["censorship_grievance"], vectorised.censorship_grievance)
+    assert 0 < np.mean(vectorised.activity == Activity.PROTESTING) < 1
+
+
+def test_both_give_the_same_distributions(
+    society: tuple[CitizenPopulation, sparse.csr_array],
+) -> None:
+    """With patrols, arrests, releases and conversations, 20 runs of each agree in
+    distribution on protest, jail, trust and the spread of attitudes (two-sample KS tests)."""
+    population, contacts = society
+    rules = SocietySpec(police_per_citizen=0.05, arrest_rate=0.5, confidence_bound=0.3)
+    police = np.full(len(population), 0.05 * 0.5)
+    vectorised_runs, reference_runs = [], []
+    for seed in range(20):
+        vectorised = copy.deepcopy(population)
+        rng = np.random.default_rng(seed)
+        reference = ReferenceSociety(population, contacts, police, LEGITIMACY, rules, rng=seed)
+        for _ in range(12):
+            vectorised.live(contacts, police, LEGITIMACY, rules, rng)
+            reference.step()
+        vectorised_runs.append(
+            _summary(vectorised.activity, vectorised.trust_government, vectorised.attitude)
+        )
+        agents = reference.population()
+        reference_runs.append(
+            _summary(agents["activity"], agents["trust_government"], agents["attitude"])
+        )
+    for measure in vectorised_runs[0]:
+        ours = [run[measure] for run in vectorised_runs]
+        theirs = [run[measure] for run in reference_runs]
+        assert np.ptp(ours + theirs) > 0 or ours[0] == theirs[0]
+        assert stats.ks_2samp(ours, theirs).pvalue > 0.01, measure
