@@ -22,6 +22,7 @@ from cybergeo.experiments import (
     sensitivity_figure,
     sensitivity_indices,
 )
+from cybergeo.experiments.compare import Statistic
 from cybergeo.experiments.runner import RunOutcome
 from cybergeo.experiments.store import completed as completed_runs
 from cybergeo.measures import attribution_measures, incident_table
@@ -259,24 +260,22 @@ def compare(
         list[str] | None, typer.Option(help="metrics to compare (repeatable)")
     ] = None,
     statistic: Annotated[
-        str, typer.Option(help="final (last step) or mean (over the run)")
-    ] = "final",
+        Statistic, typer.Option(help="per run: final (last step), mean, or total (for counts)")
+    ] = Statistic.FINAL,
 ) -> None:
     """Compare policies: mean, 95% CI, difference from the reference with a Welch test."""
-    if statistic not in ("final", "mean"):
-        raise fail(f"--statistic must be final or mean, not {statistic!r}")
     results = _load_batch_or_exit(folder)
-    metrics = metric or ["mean_tension", "attributions_wrong", "operations_detected"]
+    metrics = metric or ["mean_tension", "max_escalation"]
     target = folder / "compare"
     target.mkdir(exist_ok=True)
     for name in metrics:
         try:
-            table = compare_policies(results, by, name, statistic=statistic)  # type: ignore[arg-type]
+            table = compare_policies(results, by, name, statistic=statistic)
         except KeyError as error:
             raise fail(str(error.args[0])) from None
         _print_comparison(f"{name} ({statistic} value per run) by {by}", table, by)
         table.to_csv(target / f"{name}.csv", index=False)
-        comparison_figure(results, by, name, statistic).savefig(target / f"{name}.png", dpi=110)  # type: ignore[arg-type]
+        comparison_figure(results, by, name, statistic).savefig(target / f"{name}.png", dpi=110)
     out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
 
 
@@ -287,8 +286,8 @@ def sensitivity(
         list[str] | None, typer.Option(help="metrics to analyse (repeatable)")
     ] = None,
     statistic: Annotated[
-        str, typer.Option(help="final (last step) or mean (over the run)")
-    ] = "final",
+        Statistic, typer.Option(help="per run: final (last step), mean, or total (for counts)")
+    ] = Statistic.FINAL,
 ) -> None:
     """Sobol or Morris sensitivity indices with 95% confidence intervals."""
     results = _load_batch_or_exit(folder)
@@ -296,7 +295,7 @@ def sensitivity(
     target.mkdir(exist_ok=True)
     for name in metric or ["mean_tension"]:
         try:
-            table = sensitivity_indices(results, name, statistic)  # type: ignore[arg-type]
+            table = sensitivity_indices(results, name, statistic)
         except (KeyError, ValueError) as error:
             raise fail(str(error.args[0])) from None
         _print_table(f"sensitivity of {name}", table)

@@ -394,12 +394,15 @@ class CyberspaceModel(mesa.Model):
             return
         adjacency = self.world.accounts.open_adjacency()
         transmissibility = self.spec.information.transmissibility
-        citizens = len(self.citizens)
+        citizens, n = len(self.citizens), len(self.countries)
         self.count("messages", len(self.messages))
         for message in self.messages:
             reached = reach(message, adjacency, transmissibility, self.rng)
             update_beliefs(self.citizens, message, reached)
             self.count("citizens_reached", int(reached[:citizens].sum()))
+            by_country = np.bincount(self.citizens.country[reached[:citizens]], minlength=n)
+            for country, hits in zip(self.countries, by_country, strict=True):
+                self.count(f"citizens_reached.{country}", int(hits))
         self.messages = []
 
     def _leak(
@@ -609,6 +612,9 @@ class CyberspaceModel(mesa.Model):
             metrics[f"trust_government.{country}"] = float(trust[i])
             metrics[f"protest_share.{country}"] = float(protest[i])
             metrics[f"grievance.{country}"] = float(grievance[i])
+            metrics[f"citizens_reached.{country}"] = self.counts.get(
+                f"citizens_reached.{country}", 0
+            )
             metrics[f"standing_abroad.{country}"] = float(standing[i])
             metrics[f"transit_routes.{country}"] = len(self.world.routes.transit(i))
             for stratum, shares in by_country.items():

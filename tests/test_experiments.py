@@ -19,6 +19,7 @@ from cybergeo import load_batch, load_scenario
 from cybergeo.cli import app
 from cybergeo.experiments import compare_policies, plan_batch, run_batch, sensitivity_indices
 from cybergeo.experiments.batch import create_batch
+from cybergeo.experiments.compare import Statistic, run_values
 from cybergeo.experiments.design import design_points, run_seed, run_tasks
 from cybergeo.experiments.store import read_log
 from cybergeo.scenario import ScenarioError
@@ -223,6 +224,18 @@ def test_compare_gives_means_intervals_and_a_test(serial_batch):
     assert table["reference"].tolist() == [True, False]
     assert (table["ci_low"] <= table["mean"]).all() and (table["mean"] <= table["ci_high"]).all()
     assert table["p_value"].iloc[1] <= 1.0
+
+
+def test_run_values_summarise_each_run_as_asked(serial_batch):
+    results = load_batch(serial_batch)
+    per_run = results.metrics.sort_values("step").groupby("run")["attributions_wrong"]
+    for statistic, expected in [
+        ("final", per_run.last()),
+        ("mean", per_run.mean()),
+        ("total", per_run.sum()),
+    ]:
+        values = run_values(results, "attributions_wrong", Statistic(statistic))
+        pd.testing.assert_series_equal(values, expected, check_names=False)
 
 
 def test_cli_compare_and_sensitivity_write_tables_and_figures(serial_batch):

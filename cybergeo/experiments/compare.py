@@ -1,7 +1,7 @@
 """Compare policies: per metric, means with 95% confidence intervals and differences from
 the reference policy with Welch's t-test."""
 
-from typing import Literal
+from enum import StrEnum
 
 import numpy as np
 import pandas as pd
@@ -10,16 +10,27 @@ from scipy import stats
 
 from cybergeo.experiments.load import BatchResults
 
-Statistic = Literal["final", "mean"]
+
+class Statistic(StrEnum):
+    """How a run's time series becomes one number: for levels such as tension, the last
+    value or the mean over the run; for per-step counts such as attributions, the total."""
+
+    FINAL = "final"
+    MEAN = "mean"
+    TOTAL = "total"
 
 
-def run_values(results: BatchResults, metric: str, statistic: Statistic = "final") -> pd.Series:
-    """One number per completed run: the metric's last value, or its mean over the run."""
+def run_values(
+    results: BatchResults, metric: str, statistic: Statistic = Statistic.FINAL
+) -> pd.Series:
+    """One number per completed run, summarising the metric by `statistic`."""
     if metric not in results.metrics:
         known = ", ".join(sorted(c for c in results.metrics.columns if c not in ("run", "step")))
         raise KeyError(f"unknown metric {metric!r}; known: {known}")
     per_run = results.metrics.sort_values(["run", "step"]).groupby("run")[metric]
-    return per_run.last() if statistic == "final" else per_run.mean()
+    pandas_name = {Statistic.FINAL: "last", Statistic.MEAN: "mean", Statistic.TOTAL: "sum"}
+    values: pd.Series = per_run.agg(pandas_name[Statistic(statistic)])
+    return values
 
 
 def compare_policies(
@@ -27,7 +38,7 @@ def compare_policies(
     by: str,
     metric: str,
     reference: object = None,
-    statistic: Statistic = "final",
+    statistic: Statistic = Statistic.FINAL,
 ) -> pd.DataFrame:
     """A table with one row per level of `by`: runs, mean, 95% CI, and the difference from
     the reference level with its 95% CI (Welch) and two-sided p-value."""
@@ -60,11 +71,14 @@ def compare_policies(
 
 
 def comparison_figure(
-    results: BatchResults, by: str, metric: str, statistic: Statistic = "final"
+    results: BatchResults, by: str, metric: str, statistic: Statistic = Statistic.FINAL
 ) -> Figure:
-    """Left: the metric over time per policy, mean with a 95% band. Right: the end-of-run
-    (or run-mean) distribution per policy."""
-    merged = results.metrics[["run", "step", metric]].merge(results.runs[["run", by]], on="run")
+    """Left: the metric over time per policy (running total for `total`), mean with a 95%
+    band. Right: the distribution of the per-run statistic per policy."""
+    series = results.metrics.sort_values(["run", "step"])[["run", "step", metric]]
+    if statistic == Statistic.TOTAL:
+        series[metric] = series.groupby("run")[metric].cumsum()
+    merged = series.merge(results.runs[["run", by]], on="run")
     figure = Figure(figsize=(11, 4.5), layout="constrained")
     over_time, spread = figure.subplots(1, 2, width_ratios=[2, 1])
     for level, group in merged.groupby(by, sort=False):
@@ -75,8 +89,9 @@ def comparison_figure(
             summary.index, summary["mean"] - half, summary["mean"] + half, alpha=0.2
         )
     over_time.set_xlabel("step")
-    over_time.set_ylabel(metric)
-    over_time.set_title(f"{metric} over time (mean, 95% CI)")
+    shown = f"{metric} so far" if statistic == Statistic.TOTAL else metric
+    over_time.set_ylabel(shown)
+    over_time.set_title(f"{shown} over time (mean, 95% CI)")
     over_time.legend()
     values = results.runs.set_index("run")[[by]].join(run_values(results, metric, statistic))
     levels = list(dict.fromkeys(values[by]))

@@ -13,7 +13,7 @@ from cybergeo.scenario.experiment import ExperimentSpec
 
 
 def sensitivity_indices(
-    results: BatchResults, metric: str, statistic: Statistic = "final"
+    results: BatchResults, metric: str, statistic: Statistic = Statistic.FINAL
 ) -> pd.DataFrame:
     """Sobol first-order and total indices, or Morris mu* and sigma, per parameter.
 

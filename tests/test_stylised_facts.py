@@ -1,0 +1,88 @@
+"""Stylised facts of the source material, across 20 replications with a statistical test.
+
+Each fact compares two settings on the same 20 seeds and asks a one-sided Mann-Whitney
+test for the expected direction at the 1% level.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+from scipy import stats
+
+from cybergeo import load_scenario, simulate
+from cybergeo.scenario import Scenario
+from tests.conftest import SCENARIOS
+
+SEEDS = range(20)
+
+
+def _classroom(overrides: dict[str, Any]) -> Scenario:
+    """The default scenario at classroom size, without its scheduled events."""
+    return load_scenario(
+        SCENARIOS / "default.yaml",
+        {
+            "steps": 30,
+            "countries.Northland.citizens": 200,
+            "countries.Eastmark.citizens": 200,
+            "countries.Southport.citizens": 150,
+            "events": [],
+            **overrides,
+        },
+    )
+
+
+def _final(scenario: Scenario, measure: Callable[[pd.DataFrame], float]) -> list[float]:
+    return [measure(simulate(scenario, seed=seed).metrics) for seed in SEEDS]
+
+
+def _greater(larger: list[float], smaller: list[float]) -> bool:
+    return bool(stats.mannwhitneyu(larger, smaller, alternative="greater").pvalue < 0.01)
+
+
+def _last(column: str) -> Callable[[pd.DataFrame], float]:
+    return lambda metrics: float(metrics[column].iloc[-1])
+
+
+def test_revealed_surveillance_costs_trust_and_strains_allies() -> None:
+    leak = {"events": [{"step": 10, "kind": "leak", "target": "Northland"}]}
+    quiet = _classroom({"insiders": []})
+    revealed = _classroom({"insiders": [], **leak})
+    for column, direction in [
+        ("trust_government.Northland", "down"),
+        ("firm_reputation.Chirp", "down"),
+        ("tension.Northland-Southport", "up"),
+    ]:
+        before, after = _final(quiet, _last(column)), _final(revealed, _last(column))
+        assert _greater(before, after) if direction == "down" else _greater(after, before), column
+
+
+def _reach_per_message(metrics: pd.DataFrame) -> float:
+    """Censoring citizens reached per message posted, over the run."""
+    return float(metrics["citizens_reached.Eastmark"].sum() / max(1, metrics["messages"].sum()))
+
+
+def test_censorship_narrows_reach_and_feeds_grievance() -> None:
+    censor = {
+        "events": [
+            {"step": step, "kind": "censorship", "actor": "Eastmark", "duration": 5}
+            for step in range(1, 31, 5)
+        ]
+    }
+    base = {"countries.Eastmark.capabilities.censorship": 0.0, "information.diplomacy_rate": 1.0}
+    open_net = _classroom(base)
+    censored = _classroom({**base, **censor})
+    assert _greater(_final(open_net, _reach_per_message), _final(censored, _reach_per_message))
+    grievance = _last("grievance.Eastmark")
+    assert _greater(_final(censored, grievance), _final(open_net, grievance))
+
+
+def test_digital_diplomacy_raises_standing_abroad() -> None:
+    courting = _classroom(
+        {"countries.Northland.capabilities.influence": 1.0, "information.diplomacy_rate": 0.5}
+    )
+    silent = _classroom(
+        {"countries.Northland.capabilities.influence": 0.0, "information.diplomacy_rate": 0.5}
+    )
+    standing = _last("standing_abroad.Northland")
+    assert _greater(_final(courting, standing), _final(silent, standing))
