@@ -28,11 +28,17 @@ from cybergeo.dynamics.operations import (
     success_probability,
 )
 from cybergeo.record import Recorder
-from cybergeo.scenario.schema import EventKind, FirmKind, Scenario, ScheduledEvent
+from cybergeo.scenario.schema import EventKind, FirmKind, Ideology, Scenario, ScheduledEvent
 from cybergeo.world.strata import AccountKind, HardwareKind, SoftwareKind, VulnerabilityStatus
 from cybergeo.world.world import World, build_world
 
 DISRUPTIVE = {OperationKind.SABOTAGE, OperationKind.DDOS, OperationKind.DEFACEMENT}
+DOXXING_IMPACT = 0.25
+"""A doxxing's effect on beliefs, as a share of a full leak's."""
+CO_OPTION_TENSION = 0.6
+"""Tension with a rival above which a state looks for a deniable proxy among its patriots."""
+CO_OPTION_RATE = 0.05
+"""Chance per step that such a state co-opts an unsponsored patriotic group at home."""
 
 
 class CyberspaceModel(mesa.Model):
@@ -196,6 +202,10 @@ class CyberspaceModel(mesa.Model):
             self.emit("false_flag_campaign", event.actor, event.target)
         elif event.kind == EventKind.CENSORSHIP and event.actor in self.country_index:
             self._censor(self.country_index[event.actor], event.duration, platform=event.target)
+        elif event.kind == EventKind.AGREEMENT and event.actor and event.target:
+            a, b = self.country_index[event.actor], self.country_index[event.target]
+            self.relations.agree(a, b, self.spec.diplomacy.agreement_relief)
+            self.emit("agreement", event.actor, event.target)
 
     def _state_name(self, actor: str | None) -> str:
         if actor in self.firms:
@@ -212,6 +222,7 @@ class CyberspaceModel(mesa.Model):
         )
         for state in self.states:
             state.set_domestic_controls(float(protest[state.index]))
+            self._co_opt_proxies(state)
             if state.censorship > 0.5 and self.rng.random() < state.censorship * 0.05:
                 self._censor(state.index, duration=10)
             for kind, target, zero_day in state.choose_operations():
@@ -242,6 +253,21 @@ class CyberspaceModel(mesa.Model):
                 insider.leaked = True
                 self._leak(insider.name, self._state_name(insider.spec.employer), insider)
         return plans
+
+    def _co_opt_proxies(self, state: StateAgent) -> None:
+        """Under high tension with a rival, a state may co-opt a patriotic group at home,
+        which from then on carries out some of its operations (a secret: only the truth log
+        knows)."""
+        rivals = self.rivals_of(state.index)
+        if not rivals or self.relations.tension[state.index, rivals].max() <= CO_OPTION_TENSION:
+            return
+        for group in self.groups.values():
+            patriots_at_home = (
+                group.spec.ideology == Ideology.PATRIOTIC and group.spec.home == state.name
+            )
+            if patriots_at_home and group.sponsor is None and self.rng.random() < CO_OPTION_RATE:
+                group.sponsor = state.name
+                self.emit("co_option", state.name, group.name)
 
     def _plan(
         self, kind: OperationKind, state: StateAgent, target: int, zero_day: int | None
@@ -274,7 +300,7 @@ class CyberspaceModel(mesa.Model):
 
     def _group_operation(self, group: HacktivistGroup, target: int, system: int) -> Operation:
         home = self.country_index[group.spec.home]
-        kind = OperationKind.DDOS if self.rng.random() < 0.6 else OperationKind.DEFACEMENT
+        kind = group.choose_operation()
         return Operation(
             id=next(self.operation_ids),
             kind=kind,
@@ -373,6 +399,20 @@ class CyberspaceModel(mesa.Model):
             systems.breached[target] = True
             if op.kind == OperationKind.HACK_AND_LEAK:
                 self._leak(op.face, self.countries[op.target_country], None, impact_scale=0.5)
+        elif op.kind == OperationKind.DOXXING:
+            systems.breached[target] = True
+            self.messages.append(
+                Message(
+                    MessageKind.LEAK,
+                    self.world.accounts.account(
+                        AccountKind.MEDIA, self.countries[op.target_country]
+                    ),
+                    op.target_country,
+                    None,
+                    self.spec.information.leak_impact * DOXXING_IMPACT,
+                )
+            )
+            self.emit("doxxing", op.face, self.countries[op.target_country], incident=op.id)
         elif op.kind == OperationKind.INFLUENCE:
             author = self.country_index.get(op.author, op.target_country)
             self.messages.append(
@@ -426,7 +466,7 @@ class CyberspaceModel(mesa.Model):
         self.count("leaks")
         for firm in self.firms.values():
             if state in firm.complicit_with:
-                firm.reputation *= 1.0 - impact
+                firm.exposed(impact)
                 self.emit("firm_exposed", firm.name, state, detail="complicit in surveillance")
         diplomacy = self.spec.diplomacy
         for ally in np.flatnonzero(self.relations.allied[about]):
@@ -569,7 +609,8 @@ class CyberspaceModel(mesa.Model):
     # 7. society -------------------------------------------------------------------------
     def _society(self) -> None:
         """Grievance and protest (Epstein), police seen in proportion to surveillance,
-        trust slowly recovering, conversations (Deffuant), hacktivists recruiting protesters."""
+        trust slowly recovering, conversations (Deffuant), hacktivists recruiting protesters,
+        users leaving firms whose services are down or blocked."""
         citizens, n = self.citizens, len(self.countries)
         surveillance = np.array([s.surveillance for s in self.states])
         society = self.spec.society
@@ -582,6 +623,8 @@ class CyberspaceModel(mesa.Model):
         )
         for group in self.groups.values():
             group.recruit(int(protesters[self.country_index[group.spec.home]]))
+        for firm in self.firms.values():
+            firm.serve()
 
     # 8. record --------------------------------------------------------------------------
     def _record(self) -> None:
@@ -625,6 +668,9 @@ class CyberspaceModel(mesa.Model):
             metrics[f"tension.{pair}"] = float(self.relations.tension[a, b])
         for firm in self.firms.values():
             metrics[f"firm_reputation.{firm.name}"] = firm.reputation
+            for i, country in enumerate(self.countries):
+                if firm.market is not None:
+                    metrics[f"user_share.{firm.name}.{country}"] = float(firm.user_share[i])
         self.recorder.metrics(self.steps, metrics)
 
     def _standing_abroad(self) -> np.ndarray:

@@ -157,3 +157,46 @@ def test_whistleblower_with_more_protection_leaks_sooner() -> None:
     exposed = [_leak_step(0.3, seed) for seed in range(20)]
     assert stats.mannwhitneyu(protected, exposed, alternative="less").pvalue < 0.001
     assert np.median(protected) < np.median(exposed) / 2
+
+
+def test_firm_loses_users_where_it_is_blocked_and_when_exposed() -> None:
+    firms = [{"id": "Chirp", "kind": "platform", "home": "Northland", "compliance": 1.0}]
+    censor = [{"step": 2, "kind": "censorship", "actor": "Eastmark", "duration": 20}]
+    model = CyberspaceModel(_scenario(firms=firms, events=censor), rng=4)
+    chirp = model.firms["Chirp"]
+    for _ in range(21):
+        model.step()
+    home, censoring = (model.country_index[c] for c in ("Northland", "Eastmark"))
+    assert chirp.user_share[censoring] < 0.75 < chirp.user_share[home]
+    before = chirp.user_share.copy()
+    chirp.exposed(0.4)
+    np.testing.assert_allclose(chirp.user_share, before * 0.8)
+    assert chirp.reputation == 0.6
+
+
+def test_tense_state_co_opts_its_patriots_as_proxies() -> None:
+    groups = [{"id": "Bears", "ideology": "patriotic", "home": "Eastmark"}]
+    peaceful = [{**country, "operations_rate": 0.0} for country in TWO_STATES["countries"]]
+    calm = CyberspaceModel(_scenario(groups=groups, countries=peaceful), rng=5)
+    tense = CyberspaceModel(_scenario(groups=groups, countries=peaceful), rng=5)
+    for model, tension in ((calm, 0.3), (tense, 0.9)):
+        model.relations.baseline[:] = tension
+        model.relations.tension[:] = tension
+        for _ in range(100):
+            model.step()
+    assert calm.groups["Bears"].sponsor is None
+    assert tense.groups["Bears"].sponsor == "Eastmark"
+    log = tense.recorder.events_frame()
+    assert (log["kind"] == "co_option").sum() == 1
+
+
+def test_an_agreement_lowers_tension_for_good() -> None:
+    agreement = [{"step": 5, "kind": "agreement", "actor": "Northland", "target": "Eastmark"}]
+    with_norm = [
+        simulate(_scenario(events=agreement), seed=s).metrics["tension.Northland-Eastmark"]
+        for s in range(5)
+    ]
+    without = [
+        simulate(_scenario(), seed=s).metrics["tension.Northland-Eastmark"] for s in range(5)
+    ]
+    assert all(a.iloc[-1] < b.iloc[-1] for a, b in zip(with_norm, without, strict=True))

@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING
 
 import mesa
+import numpy as np
 
 from cybergeo.scenario.schema import Firm
 
@@ -12,10 +13,15 @@ if TYPE_CHECKING:
 FOREIGN_REQUEST_DISCOUNT = 0.5
 """A request from a foreign state is complied with half as often as one from home, unless
 that state imposes data localisation on the firms serving its market."""
+OUTAGE_CHURN = 0.02
+"""Share of its users a firm loses in a country for each step its service is unavailable there."""
+USER_RETURN = 0.01
+"""Share of the lost users who come back each step, scaled by the firm's reputation."""
 
 
 class FirmAgent(mesa.Agent):
-    """A firm with a home jurisdiction, a security investment and a reputation."""
+    """A firm with a home jurisdiction, a security investment, a reputation, and a share of
+    each country's users (starting from its market)."""
 
     model: "CyberspaceModel"
 
@@ -24,10 +30,39 @@ class FirmAgent(mesa.Agent):
         self.spec = spec
         self.reputation = 1.0
         self.complicit_with: set[str] = set()
+        systems = model.world.systems
+        self.systems = np.array(
+            [i for i, owner in enumerate(systems.owner) if owner == spec.id], dtype=np.int64
+        )
+        self.market: np.ndarray | None = (
+            systems.users[self.systems].max(axis=0) if len(self.systems) else None
+        )
+        """Share of each country's users served at the start; None for a firm with no service."""
+        self.user_share = (
+            np.zeros(len(model.countries)) if self.market is None else self.market.copy()
+        )
 
     @property
     def name(self) -> str:
         return self.spec.id
+
+    def exposed(self, impact: float) -> None:
+        """Its complicity revealed: reputation falls, and users leave everywhere."""
+        self.reputation *= 1.0 - impact
+        self.user_share *= 1.0 - impact / 2
+
+    def serve(self) -> None:
+        """A step of service: users churn where the firm's services are down or blocked, and
+        some of those lost come back, the more so the better its reputation."""
+        if self.market is None:
+            return
+        world = self.model.world
+        down = ~world.systems.up[self.systems]
+        blocked = world.blocked[self.systems]
+        unavailable = (down[:, None] | blocked).any(axis=0) & (self.market > 0)
+        self.user_share[unavailable] *= 1.0 - OUTAGE_CHURN
+        lost = self.market - self.user_share
+        self.user_share += USER_RETURN * self.reputation * np.where(unavailable, 0.0, lost)
 
     def patch_rate(self, base: float) -> float:
         """Chance per step a public flaw in the firm's systems is patched."""

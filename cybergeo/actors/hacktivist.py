@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from cybergeo.dynamics.operations import OperationKind
 from cybergeo.scenario.schema import Group, Ideology
 
 if TYPE_CHECKING:
@@ -14,6 +15,26 @@ OUTRAGE_MEMORY = 0.9
 """Share of outrage kept from one step to the next."""
 RECRUITMENT_RATE = 0.01
 """Members gained per step per protesting citizen at home."""
+
+REPERTOIRE: dict[Ideology, dict[OperationKind, float]] = {
+    Ideology.ANTI_SURVEILLANCE: {
+        OperationKind.HACK_AND_LEAK: 0.4,
+        OperationKind.DOXXING: 0.3,
+        OperationKind.DDOS: 0.2,
+        OperationKind.DEFACEMENT: 0.1,
+    },
+    Ideology.ANTI_CENSORSHIP: {
+        OperationKind.DDOS: 0.5,
+        OperationKind.DEFACEMENT: 0.3,
+        OperationKind.DOXXING: 0.2,
+    },
+    Ideology.PATRIOTIC: {
+        OperationKind.DDOS: 0.5,
+        OperationKind.DEFACEMENT: 0.3,
+        OperationKind.DOXXING: 0.2,
+    },
+}
+"""What each kind of group does when it strikes, and how often."""
 
 
 class HacktivistGroup(mesa.Agent):
@@ -51,6 +72,13 @@ class HacktivistGroup(mesa.Agent):
             return None
         self.outrage[target] = 0.0
         return target
+
+    def choose_operation(self) -> OperationKind:
+        """The kind of strike, drawn from the group's ideological repertoire."""
+        repertoire = REPERTOIRE[self.spec.ideology]
+        kinds = list(repertoire)
+        weights = np.array(list(repertoire.values()))
+        return kinds[int(self.model.rng.choice(len(kinds), p=weights / weights.sum()))]
 
     def recruit(self, protesters: int) -> None:
         self.size += RECRUITMENT_RATE * protesters

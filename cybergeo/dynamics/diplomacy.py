@@ -47,6 +47,15 @@ class Relations:
         if a != b and level > self.escalation[a, b]:
             self.escalation[a, b] = self.escalation[b, a] = level
 
+    def agree(self, a: int, b: int, relief: float) -> None:
+        """A norm or agreement between two states: tension, and the level it returns to,
+        fall by `relief`."""
+        if a == b:
+            return
+        lowered = max(0.0, self.baseline[a, b] - relief)
+        self.baseline[a, b] = self.baseline[b, a] = lowered
+        self.shock(a, b, -relief)
+
     def decay(self, rate: float) -> None:
         """Tension relaxes back towards its baseline at `rate` per step."""
         self.tension += rate * (self.baseline - self.tension)

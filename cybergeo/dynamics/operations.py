@@ -13,6 +13,7 @@ class OperationKind(StrEnum):
     INFLUENCE = "influence"
     HACK_AND_LEAK = "hack_and_leak"
     DEFACEMENT = "defacement"
+    DOXXING = "doxxing"
 
 
 OUTAGE_STEPS = {OperationKind.SABOTAGE: 5, OperationKind.DDOS: 2, OperationKind.DEFACEMENT: 1}
@@ -25,6 +26,7 @@ STAKES = {
     OperationKind.INFLUENCE: 0.5,
     OperationKind.HACK_AND_LEAK: 0.6,
     OperationKind.DEFACEMENT: 0.2,
+    OperationKind.DOXXING: 0.3,
 }
 """How much an operation of each kind matters to its author, before tension raises it."""
 
@@ -67,7 +69,12 @@ def success_probability(skill: float, exploit: str, defence: float) -> float:
 
 DETECTION_WINDOW = 60
 """Steps after launch during which traces remain to be found; later, an operation stays unseen."""
-VISIBLE = {OperationKind.SABOTAGE, OperationKind.DDOS, OperationKind.DEFACEMENT}
+VISIBLE = {
+    OperationKind.SABOTAGE,
+    OperationKind.DDOS,
+    OperationKind.DEFACEMENT,
+    OperationKind.DOXXING,
+}
 """Kinds whose success is seen at once (the outage shows), though not who did it."""
 
 

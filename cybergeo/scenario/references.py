@@ -72,6 +72,7 @@ def _event_targets(
         "censorship": ("actor", countries, "country"),
         "platform_shutdown": ("target", countries | firms, "country or platform firm"),
         "false_flag_campaign": ("actor", countries, "country"),
+        "agreement": ("actor", countries, "country"),
     }
     for index, event in enumerate(events):
         rule = needs.get(str(event.get("kind")))
@@ -85,6 +86,8 @@ def _event_targets(
         target = event.get("target")
         if event.get("kind") == "false_flag_campaign" and target not in actors:
             yield ("events", index, "target"), "a false_flag_campaign needs an actor to frame"
+        if event.get("kind") == "agreement" and target not in countries:
+            yield ("events", index, "target"), "an agreement event needs a country as target"
 
 
 def _items(raw: dict[str, Any], key: str, default: list[Any]) -> list[dict[str, Any]]:

@@ -217,6 +217,9 @@ class DiplomacySpec(Spec):
     attribution_shock: Probability = 0.2
     espionage_shock: Probability = 0.25
     asylum_shock: Probability = 0.1
+    agreement_relief: Probability = Field(
+        0.1, description="fall in tension, and in its baseline, when two states agree a norm"
+    )
 
 
 class AttributionSpec(Spec):
@@ -241,6 +244,7 @@ class EventKind(StrEnum):
     ZERO_DAY_DISCLOSURE = "zero_day_disclosure"
     FALSE_FLAG_CAMPAIGN = "false_flag_campaign"
     CENSORSHIP = "censorship"
+    AGREEMENT = "agreement"
 
 
 class ScheduledEvent(Spec):
