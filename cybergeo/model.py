@@ -610,7 +610,8 @@ class CyberspaceModel(mesa.Model):
     def _society(self) -> None:
         """Grievance and protest (Epstein), police seen in proportion to surveillance,
         trust slowly recovering, conversations (Deffuant), hacktivists recruiting protesters,
-        users leaving firms whose services are down or blocked."""
+        users leaving firms whose services are down or blocked, citizens under censorship
+        taking up circumvention tools."""
         citizens, n = self.citizens, len(self.countries)
         surveillance = np.array([s.surveillance for s in self.states])
         society = self.spec.society
@@ -625,6 +626,11 @@ class CyberspaceModel(mesa.Model):
             group.recruit(int(protesters[self.country_index[group.spec.home]]))
         for firm in self.firms.values():
             firm.serve()
+        censored = self.world.blocked.any(axis=0)
+        if censored.any():
+            accounts = self.world.accounts
+            if citizens.adopt_circumvention(accounts.circumvents, censored, self.rng):
+                self.world.refresh()
 
     # 8. record --------------------------------------------------------------------------
     def _record(self) -> None:
@@ -650,11 +656,13 @@ class CyberspaceModel(mesa.Model):
         trust = citizens.mean_by_country(citizens.trust_government, n)
         protest = citizens.share(citizens.activity == Activity.PROTESTING, n)
         grievance = citizens.mean_by_country(citizens.grievance(), n)
+        circumvention = citizens.share(self.world.accounts.circumvents[: len(citizens)], n)
         standing = self._standing_abroad()
         for i, country in enumerate(self.countries):
             metrics[f"trust_government.{country}"] = float(trust[i])
             metrics[f"protest_share.{country}"] = float(protest[i])
             metrics[f"grievance.{country}"] = float(grievance[i])
+            metrics[f"circumvention.{country}"] = float(circumvention[i])
             metrics[f"citizens_reached.{country}"] = self.counts.get(
                 f"citizens_reached.{country}", 0
             )

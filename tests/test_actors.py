@@ -200,3 +200,19 @@ def test_an_agreement_lowers_tension_for_good() -> None:
         simulate(_scenario(), seed=s).metrics["tension.Northland-Eastmark"] for s in range(5)
     ]
     assert all(a.iloc[-1] < b.iloc[-1] for a, b in zip(with_norm, without, strict=True))
+
+
+def test_citizens_take_up_circumvention_under_censorship_only() -> None:
+    censor = [{"step": 1, "kind": "censorship", "actor": "Eastmark", "duration": 40}]
+    calm = [
+        {**TWO_STATES["countries"][0]},
+        {**TWO_STATES["countries"][1], "capabilities": {"censorship": 0.0}},
+    ]
+    censored = simulate(_scenario(countries=calm, events=censor, steps=40), seed=6).metrics
+    free = simulate(_scenario(countries=calm, steps=40), seed=6).metrics
+    share = "circumvention.Eastmark"
+    assert censored[share].iloc[-1] > censored[share].iloc[0] + 0.05
+    assert free[share].iloc[-1] == free[share].iloc[0]
+    assert (
+        censored["circumvention.Northland"].iloc[-1] == censored["circumvention.Northland"].iloc[0]
+    )

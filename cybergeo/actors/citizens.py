@@ -19,6 +19,9 @@ TRUST_REBUILDING = 0.2
 """Trust above legitimacy is lost at the full recovery rate, trust below rebuilt at this share."""
 CENSORSHIP_MEMORY = 0.99
 """Share of resentment of censorship kept from one step to the next."""
+CIRCUMVENTION_ADOPTION = 0.05
+"""Chance per step that a citizen under censorship takes up circumvention tools, times their
+privacy awareness."""
 
 
 class Activity(IntEnum):
@@ -134,6 +137,18 @@ class CitizenPopulation:
         """Trust drifts toward the state's legitimacy: quickly down, slowly back up."""
         drift = rate * (legitimacy[self.country] - self.trust_government)
         self.trust_government += np.minimum(drift, 0.0) + TRUST_REBUILDING * np.maximum(drift, 0.0)
+
+    def adopt_circumvention(
+        self, circumvents: np.ndarray, censored: np.ndarray, rng: np.random.Generator
+    ) -> int:
+        """Under censorship (`censored` per country), privacy-aware citizens take up
+        circumvention tools; `circumvents` (per account, citizens first) is updated in
+        place. Returns how many did."""
+        n = len(self)
+        candidates = censored[self.country] & ~circumvents[:n]
+        adopt = candidates & (rng.random(n) < CIRCUMVENTION_ADOPTION * self.privacy_awareness)
+        circumvents[:n] |= adopt
+        return int(adopt.sum())
 
     def share(self, mask: np.ndarray, n_countries: int) -> np.ndarray:
         """Per country, the share of citizens for which `mask` holds."""
