@@ -10,6 +10,8 @@ import json
 import numpy as np
 import pandas as pd
 
+from cybergeo.scenario.spec import UNKNOWN_ACTOR
+
 INCIDENT_COLUMNS = [
     "incident",
     "kind",
@@ -83,10 +85,12 @@ def attribution_measures(events: pd.DataFrame) -> dict[str, float]:
 
 
 def retaliations_against_innocents(table: pd.DataFrame) -> pd.DataFrame:
-    """Incidents answered against an actor that had no part in them (neither the author
-    nor the proxy that carried the operation out)."""
+    """Incidents answered against a named actor that had no part in them (neither the
+    author nor the proxy that carried the operation out); blaming an unknown actor harms
+    nobody. The `retaliations_against_innocents` metric counts the same responses."""
     blamed = table["blamed"]
-    uninvolved = blamed.notna() & (blamed != table["true_author"]) & (blamed != table["face"])
+    named = blamed.notna() & (blamed != UNKNOWN_ACTOR)
+    uninvolved = named & (blamed != table["true_author"]) & (blamed != table["face"])
     return table[uninvolved & table["response"].notna()]
 
 

@@ -149,7 +149,9 @@ class CyberspaceModel(mesa.Model):
         hardware.damaged &= ~repaired
         outage = rng.random(len(hardware)) < spec.hardware.outage_rate
         hardware.damaged |= outage
-        self.hardware_down_until[outage] = self.steps + 1
+        self.hardware_down_until[outage] = np.maximum(
+            self.hardware_down_until[outage], self.steps + 1
+        )
         systems.disrupted &= self.system_down_until > self.steps
         world.blocked &= self.blocked_until > self.steps
 
@@ -539,7 +541,7 @@ class CyberspaceModel(mesa.Model):
 
     def _request_surveillance_cooperation(self) -> None:
         """States running mass surveillance ask platforms serving their people to cooperate."""
-        for state in self.surveillance_programmes:
+        for state in [c for c in self.countries if c in self.surveillance_programmes]:
             for firm in self.firms.values():
                 if firm.spec.kind != FirmKind.PLATFORM:
                     continue
@@ -566,15 +568,18 @@ class CyberspaceModel(mesa.Model):
     ) -> None:
         """A victim's answer to a public attribution, by doctrine, up the escalation ladder.
 
-        Restraint stops at a protest, proportionality at sanctions, punishment goes to
+        Restraint stops at a protest, proportionality at indictments, punishment goes to
         counter-operations; below a confidence halfway between threshold and certainty, no
-        doctrine goes past sanctions. A wrongly blamed state denies and may counter-accuse.
+        doctrine goes past sanctions. The victim's media carry the news, and foreign publics
+        think less of the blamed state. A wrongly blamed state denies and may counter-accuse.
         """
         doctrine = self.states[victim].spec.doctrine
         shock = self.spec.diplomacy.attribution_shock
         if blamed in self.groups:
             self.groups[blamed].arrested(0.3)
             self.emit("arrests", self.countries[victim], blamed, incident=incident)
+            if innocent:
+                self.count("retaliations_against_innocents")
             return
         if blamed not in self.country_index:
             self.emit(
@@ -584,13 +589,22 @@ class CyberspaceModel(mesa.Model):
         other = self.country_index[blamed]
         level = {
             "restraint": Escalation.PROTEST,
-            "proportional": Escalation.SANCTIONS,
+            "proportional": Escalation.INDICTMENTS,
             "punishment": Escalation.COUNTER_OPERATION,
         }[doctrine.response]
         if confidence < doctrine.attribution_threshold + 0.5 * (1 - doctrine.attribution_threshold):
             level = Escalation(min(level, Escalation.SANCTIONS))
         self.relations.shock(victim, other, shock * level / 2)
         self.relations.escalate(victim, other, level)
+        self.messages.append(
+            Message(
+                MessageKind.NEWS,
+                self.world.accounts.account(AccountKind.MEDIA, self.countries[victim]),
+                other,
+                None,
+                self.spec.information.news_impact,
+            )
+        )
         self.emit(
             "response", self.countries[victim], blamed, incident=incident, detail=level.name.lower()
         )

@@ -1,11 +1,16 @@
 """The model: seeded determinism, invariants on random scenarios, all actors acting."""
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cybergeo import CyberspaceModel, load_scenario, simulate
+from cybergeo.measures import incident_table, retaliations_against_innocents
 
 REQUIRED_METRICS = {
     "operations_launched",
@@ -24,6 +29,39 @@ def test_same_seed_same_run(small):
     a, b = simulate(small, seed=9), simulate(small, seed=9)
     pd.testing.assert_frame_equal(a.metrics, b.metrics)
     pd.testing.assert_frame_equal(a.events, b.events)
+
+
+def test_same_seed_same_run_in_any_process(tmp_path):
+    """Nothing depends on Python's per-process hash seed (set iteration order): the same
+    scenario and seed give the same run in fresh interpreters with different hash seeds."""
+    script = tmp_path / "fingerprint.py"
+    script.write_text(
+        "import hashlib, cybergeo\n"
+        "s = cybergeo.load_scenario('default.yaml', {'steps': 40,\n"
+        "    'countries.Eastmark.mass_surveillance': True})\n"
+        "r = cybergeo.simulate(s, seed=3)\n"
+        "print(hashlib.sha256(r.events.to_csv().encode() + r.metrics.to_csv().encode())"
+        ".hexdigest())\n"
+    )
+    prints = {
+        subprocess.run(
+            [sys.executable, str(script)],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2", "3")
+    }
+    assert len(prints) == 1
+
+
+def test_retaliation_metric_and_measure_agree():
+    scenario = load_scenario("default.yaml", {"steps": 150})
+    for seed in range(3):
+        result = simulate(scenario, seed=seed)
+        counted = result.metrics["retaliations_against_innocents"].sum()
+        assert counted == len(retaliations_against_innocents(incident_table(result.events)))
 
 
 def test_other_seed_other_run(small):

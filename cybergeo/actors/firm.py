@@ -34,8 +34,9 @@ class FirmAgent(mesa.Agent):
         self.systems = np.array(
             [i for i, owner in enumerate(systems.owner) if owner == spec.id], dtype=np.int64
         )
+        served = [not spec.markets or country in spec.markets for country in model.countries]
         self.market: np.ndarray | None = (
-            systems.users[self.systems].max(axis=0) if len(self.systems) else None
+            np.array(served, dtype=float) if len(self.systems) else None
         )
         """Share of each country's users served at the start; None for a firm with no service."""
         self.user_share = (

@@ -171,7 +171,7 @@ class IncidentDesk:
         ]
         for clue in pointed:
             investigation.observe_indicator(clue)
-        named = max(set(pointed), key=pointed.count)
+        named = max(dict.fromkeys(pointed), key=pointed.count)
         model.emit("vendor_report", vendor.name, named, incident=op.id, true_author=op.author)
 
     def _clue_rate(self, victim: int) -> float:

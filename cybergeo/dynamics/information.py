@@ -41,8 +41,9 @@ def reach(
 def update_beliefs(citizens: CitizenPopulation, message: Message, reached: np.ndarray) -> None:
     """Shift the beliefs of the citizens reached, each toward the message's side.
 
-    - a leak about state S: S's citizens lose trust in their government and in platforms
-      and grow aware of surveillance; foreign citizens think less of S;
+    - a leak about state S: S's citizens lose trust in their government; everyone reached
+      loses some trust in platforms and grows aware of surveillance; foreign citizens
+      think less of S;
     - disinformation from S aimed at public P: P's citizens lose trust in their government;
     - digital diplomacy from S: foreign citizens think better of S;
     - news of an incident blamed on S: other countries' citizens think less of S.

@@ -189,6 +189,9 @@ class InformationSpec(Spec):
     leak_impact: Probability = 0.3
     disinformation_impact: Probability = 0.1
     diplomacy_impact: Probability = 0.05
+    news_impact: Probability = Field(
+        0.05, description="how far news of a public attribution lowers foreign views of the blamed"
+    )
     diplomacy_rate: Rate = 0.1
 
 
