@@ -47,6 +47,15 @@ err = Console(stderr=True)
 PROGRESS_FROM_STEPS = 100
 """Runs at least this long show a progress bar."""
 
+ScenarioFile = Annotated[
+    Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
+]
+Seed = Annotated[int | None, typer.Option(help="random seed (default: the scenario's)", min=0)]
+Overrides = Annotated[list[str] | None, typer.Option("--set", help="override: path.to.key=value")]
+Statistics = Annotated[
+    Statistic, typer.Option(help="per run: final (last step), mean, or total (for counts)")
+]
+
 
 def load_or_exit(scenario: Path | None, assignments: list[str] | None) -> Scenario:
     """Load a scenario with `--set` overrides, or print every problem and exit with 2."""
@@ -67,18 +76,12 @@ def fail(message: str) -> typer.Exit:
 
 @app.command()
 def run(
-    scenario: Annotated[
-        Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
-    ] = None,
-    seed: Annotated[
-        int | None, typer.Option(help="random seed (default: the scenario's)", min=0)
-    ] = None,
+    scenario: ScenarioFile = None,
+    seed: Seed = None,
     steps: Annotated[
         int | None, typer.Option(help="number of steps (default: the scenario's)", min=1)
     ] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", help="override: path.to.key=value")
-    ] = None,
+    set_: Overrides = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for run folders")] = Path("runs"),
 ) -> None:
     """Run one scenario and write its run folder."""
@@ -108,16 +111,10 @@ def run(
 
 @app.command()
 def world(
-    scenario: Annotated[
-        Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
-    ] = None,
-    seed: Annotated[
-        int | None, typer.Option(help="random seed (default: the scenario's)", min=0)
-    ] = None,
+    scenario: ScenarioFile = None,
+    seed: Seed = None,
     steps: Annotated[int, typer.Option(help="steps to run before exporting", min=0)] = 0,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", help="override: path.to.key=value")
-    ] = None,
+    set_: Overrides = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder to write")] = Path("runs/world"),
     fmt: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
 ) -> None:
@@ -183,9 +180,7 @@ def batch(
         str | None, typer.Option(help="Dask scheduler address (tcp://host:8786)")
     ] = None,
     resume: Annotated[Path | None, typer.Option(help="finish an interrupted batch folder")] = None,
-    set_: Annotated[
-        list[str] | None, typer.Option("--set", help="override: path.to.key=value")
-    ] = None,
+    set_: Overrides = None,
     vary: Annotated[
         list[str] | None, typer.Option(help="factorial parameter: path=[v1, v2]")
     ] = None,
@@ -259,9 +254,7 @@ def compare(
     metric: Annotated[
         list[str] | None, typer.Option(help="metrics to compare (repeatable)")
     ] = None,
-    statistic: Annotated[
-        Statistic, typer.Option(help="per run: final (last step), mean, or total (for counts)")
-    ] = Statistic.FINAL,
+    statistic: Statistics = Statistic.FINAL,
 ) -> None:
     """Compare policies: mean, 95% CI, difference from the reference with a Welch test."""
     results = _load_batch_or_exit(folder)
@@ -285,9 +278,7 @@ def sensitivity(
     metric: Annotated[
         list[str] | None, typer.Option(help="metrics to analyse (repeatable)")
     ] = None,
-    statistic: Annotated[
-        Statistic, typer.Option(help="per run: final (last step), mean, or total (for counts)")
-    ] = Statistic.FINAL,
+    statistic: Statistics = Statistic.FINAL,
 ) -> None:
     """Sobol or Morris sensitivity indices with 95% confidence intervals."""
     results = _load_batch_or_exit(folder)
