@@ -403,31 +403,30 @@ class CyberspaceModel(mesa.Model):
                 self._leak(op.face, self.countries[op.target_country], None, impact_scale=0.5)
         elif op.kind == OperationKind.DOXXING:
             systems.breached[target] = True
-            self.messages.append(
-                Message(
-                    MessageKind.LEAK,
-                    self.world.accounts.account(
-                        AccountKind.MEDIA, self.countries[op.target_country]
-                    ),
-                    op.target_country,
-                    None,
-                    self.spec.information.leak_impact * DOXXING_IMPACT,
-                )
-            )
+            impact = self.spec.information.leak_impact * DOXXING_IMPACT
+            self._in_the_media(MessageKind.LEAK, op.target_country, op.target_country, impact)
             self.emit("doxxing", op.face, self.countries[op.target_country], incident=op.id)
         elif op.kind == OperationKind.INFLUENCE:
             author = self.country_index.get(op.author, op.target_country)
-            self.messages.append(
-                Message(
-                    MessageKind.DISINFORMATION,
-                    source=self.world.accounts.account(
-                        AccountKind.MEDIA, self.countries[op.target_country]
-                    ),
-                    about=author,
-                    audience=op.target_country,
-                    impact=self.spec.information.disinformation_impact,
-                )
+            self._in_the_media(
+                MessageKind.DISINFORMATION,
+                op.target_country,
+                author,
+                self.spec.information.disinformation_impact,
+                audience=op.target_country,
             )
+
+    def _in_the_media(
+        self,
+        kind: MessageKind,
+        country: int,
+        about: int,
+        impact: float,
+        audience: int | None = None,
+    ) -> None:
+        """A message posted by a country's media account, to spread in phase 4."""
+        source = self.world.accounts.account(AccountKind.MEDIA, self.countries[country])
+        self.messages.append(Message(kind, source, about, audience, impact))
 
     # 4. information ---------------------------------------------------------------------
     def _information(self) -> None:
@@ -455,15 +454,7 @@ class CyberspaceModel(mesa.Model):
         about = self.country_index[state]
         impact = self.spec.information.leak_impact * impact_scale
         self.surveillance_programmes.discard(state)
-        self.messages.append(
-            Message(
-                MessageKind.LEAK,
-                self.world.accounts.account(AccountKind.MEDIA, state),
-                about,
-                None,
-                impact,
-            )
-        )
+        self._in_the_media(MessageKind.LEAK, about, about, impact)
         self.emit("leak", leaker, state)
         self.count("leaks")
         for firm in self.firms.values():
@@ -596,15 +587,7 @@ class CyberspaceModel(mesa.Model):
             level = Escalation(min(level, Escalation.SANCTIONS))
         self.relations.shock(victim, other, shock * level / 2)
         self.relations.escalate(victim, other, level)
-        self.messages.append(
-            Message(
-                MessageKind.NEWS,
-                self.world.accounts.account(AccountKind.MEDIA, self.countries[victim]),
-                other,
-                None,
-                self.spec.information.news_impact,
-            )
-        )
+        self._in_the_media(MessageKind.NEWS, victim, other, self.spec.information.news_impact)
         self.emit(
             "response", self.countries[victim], blamed, incident=incident, detail=level.name.lower()
         )
@@ -642,9 +625,7 @@ class CyberspaceModel(mesa.Model):
             firm.serve()
         censored = self.world.blocked.any(axis=0)
         if censored.any():
-            accounts = self.world.accounts
-            if citizens.adopt_circumvention(accounts.circumvents, censored, self.rng):
-                self.world.refresh()
+            citizens.adopt_circumvention(self.world.accounts.circumvents, censored, self.rng)
 
     # 8. record --------------------------------------------------------------------------
     def _record(self) -> None:

@@ -115,13 +115,11 @@ class ReferenceSociety(mesa.Model):
             neighbours = contacts.indices[contacts.indptr[i] : contacts.indptr[i + 1]]
             citizen.contacts = [self.citizens[j] for j in neighbours]
             citizen.police = float(police[i])
-        self.arrests = 0
 
     def step(self) -> None:
         """Everyone decides on what they saw, then acts; then, in random order, each citizen
         turns to a random contact and they talk unless either has been named already."""
         self.agents.do("decide")
-        self.arrests = sum(c.arrested for c in self.citizens)
         self.agents.do("act")
         talked: set[int] = set()
         for speaker in self.agents.shuffle():

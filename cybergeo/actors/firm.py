@@ -34,7 +34,7 @@ class FirmAgent(mesa.Agent):
         self.systems = np.array(
             [i for i, owner in enumerate(systems.owner) if owner == spec.id], dtype=np.int64
         )
-        served = [not spec.markets or country in spec.markets for country in model.countries]
+        served = [self.serves(country) for country in model.countries]
         self.market: np.ndarray | None = (
             np.array(served, dtype=float) if len(self.systems) else None
         )
@@ -80,8 +80,11 @@ class FirmAgent(mesa.Agent):
         if state == self.spec.home:
             return True
         country = next(c for c in self.model.spec.countries if c.id == state)
-        serves = not self.spec.markets or state in self.spec.markets
-        return country.governance == "sovereign" and serves
+        return country.governance == "sovereign" and self.serves(state)
+
+    def serves(self, country: str) -> bool:
+        """Whether the country is in the firm's market (no markets listed: everywhere)."""
+        return not self.spec.markets or country in self.spec.markets
 
     def answer_request(self, state: str) -> bool:
         """Decide on a request; complying makes the firm complicit in that state's programme."""

@@ -8,6 +8,7 @@ threshold.
 
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy import ndimage
 
 EPSTEIN_K = 2.3
 """Epstein's constant: with one cop per active, the arrest probability is about 0.9."""
@@ -106,12 +107,8 @@ def civil_violence(
 
 def _in_vision(grid: np.ndarray, radius: int) -> np.ndarray:
     """For every cell, the sum of `grid` over the square of `radius` around it (torus)."""
-    total = np.zeros_like(grid)
-    for shift_row in range(-radius, radius + 1):
-        rows = np.roll(grid, shift_row, axis=0)
-        for shift_col in range(-radius, radius + 1):
-            total += np.roll(rows, shift_col, axis=1)
-    return total
+    window = np.ones((2 * radius + 1, 2 * radius + 1))
+    return np.asarray(ndimage.convolve(grid, window, mode="wrap"))
 
 
 def _torus_distance(a: np.ndarray, b: int, size: int) -> np.ndarray:
