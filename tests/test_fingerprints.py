@@ -1,0 +1,46 @@
+"""Fingerprints of whole runs: a refactoring must leave every metric and event bit-identical.
+
+When a change is meant to alter behaviour (a new rule, a recalibration), regenerate the table
+with `python tests/test_fingerprints.py` and say so in the commit.
+"""
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cybergeo import load_scenario, simulate
+
+SCENARIOS = Path(__file__).parents[1] / "scenarios"
+STEPS = 120
+CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
+
+FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
+    ('default.yaml', 1): ('ab25b4fbd228d1d6', 'f7c781fdbe41e17d'),
+    ('default.yaml', 2): ('0c4df3b94331143f', '706646c01320a0af'),
+    ('default.yaml', 3): ('b75f41ff5966a65f', '22c5e4353068433d'),
+    ('doctrine.yaml', 7): ('f30b5160d8c1b34b', 'd09e99f00c104993'),
+}
+
+
+def frame_hash(frame: pd.DataFrame) -> str:
+    """SHA-256 of a table's columns and full-precision values."""
+    return hashlib.sha256(frame.to_csv(index=False).encode()).hexdigest()[:16]
+
+
+def fingerprint(name: str, seed: int) -> tuple[str, str]:
+    result = simulate(load_scenario(SCENARIOS / name), seed=seed, steps=STEPS)
+    return frame_hash(result.metrics), frame_hash(result.events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "seed"), CASES)
+def test_run_is_bit_identical_to_its_fingerprint(name: str, seed: int) -> None:
+    assert fingerprint(name, seed) == FINGERPRINTS[(name, seed)]
+
+
+if __name__ == "__main__":
+    for name, seed in CASES:
+        sys.stdout.write(f"    ({name!r}, {seed}): {fingerprint(name, seed)!r},\n")
