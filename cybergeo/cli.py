@@ -348,7 +348,7 @@ def validate(
         raise typer.Exit(code=2)
 
 
-FACTS_WIDTH = 150
+FACTS_WIDTH = 180
 """Columns the facts table may use, however narrow the terminal, so no label is cut."""
 
 

@@ -27,6 +27,7 @@ INCIDENT_COLUMNS = [
     "attributed",
     "confidence",
     "correct",
+    "level",
     "closed_unanswered",
     "response",
 ]
@@ -36,7 +37,9 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
     """One row per operation: what happened, when it was seen, who was blamed, what followed.
 
     `victim` is the country whose system was hit; `detected`, `attributed` are steps (or
-    missing); `correct` says whether the blamed actor is the true author.
+    missing); `correct` says whether the blamed actor had a part in it, and `level` at which
+    level: `responsible` (the true author: a proxy's sponsor, or who acted alone) or
+    `operator` (the proxy that ran it).
     """
     events = events[events["incident"].notna()]
     launches = events[events["kind"] == "operation_launched"].set_index("incident")
@@ -58,7 +61,13 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
     table["blamed"] = attributions["blamed"].reindex(table.index)
     table["attributed"] = attributions["step"].reindex(table.index).astype("Int64")
     table["confidence"] = attributions["confidence"].reindex(table.index)
-    table["correct"] = (table["blamed"] == table["true_author"]).where(table["blamed"].notna())
+    responsible = table["blamed"] == table["true_author"]
+    operator = ~responsible & (table["blamed"] == table["face"])
+    table["correct"] = (responsible | operator).where(table["blamed"].notna())
+    table["level"] = np.select(
+        [responsible.fillna(False), operator.fillna(False)], ["responsible", "operator"], None
+    )
+    table["level"] = table["level"].where(table["blamed"].notna())
     table["closed_unanswered"] = table.index.isin(closures.index)
     table["response"] = response.reindex(table.index)
     return table.reset_index()[INCIDENT_COLUMNS]

@@ -19,7 +19,7 @@ from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
 from cybergeo.dynamics.operations import (
-    DETECTION_WINDOW,
+    DETECTION_WINDOW_DAYS,
     OUTAGE_STEPS,
     VISIBLE,
     Operation,
@@ -27,6 +27,7 @@ from cybergeo.dynamics.operations import (
     detection_hazard,
     success_probability,
 )
+from cybergeo.dynamics.responses import STATEMENT, host_cooperates, response_level
 from cybergeo.record import Recorder
 from cybergeo.scenario.schema import EventKind, FirmKind, Ideology, Scenario, ScheduledEvent
 from cybergeo.world.strata import AccountKind, HardwareKind, SoftwareKind, VulnerabilityStatus
@@ -369,11 +370,12 @@ class CyberspaceModel(mesa.Model):
                 self.count("operations_succeeded")
                 self._effect(op)
         self.world.refresh()
+        days = self.spec.step_days
         for op in self.operations:
-            if op.detected is None and self.steps - op.launched < DETECTION_WINDOW:
+            if op.detected is None and (self.steps - op.launched) * days < DETECTION_WINDOW_DAYS:
                 defence = self.states[op.target_country].spec.capabilities.defence
                 seen = op.succeeded and op.kind in VISIBLE
-                if seen or self.rng.random() < detection_hazard(op.stealth, defence):
+                if seen or self.rng.random() < detection_hazard(op.stealth, defence, days):
                     op.detected = self.steps
                     self.count("operations_detected")
                     self.incidents.open(op)
@@ -555,20 +557,37 @@ class CyberspaceModel(mesa.Model):
         self.relations.decay(self.spec.diplomacy.decay)
 
     def respond(
-        self, victim: int, blamed: str, confidence: float, innocent: bool, incident: int
+        self,
+        victim: int,
+        blamed: str,
+        confidence: float,
+        innocent: bool,
+        incident: int,
+        kind: OperationKind,
     ) -> None:
-        """A victim's answer to a public attribution, by doctrine, up the escalation ladder.
-
-        Restraint stops at a protest, proportionality at indictments, punishment goes to
-        counter-operations; below a confidence halfway between threshold and certainty, no
-        doctrine goes past sanctions. The victim's media carry the news, and foreign publics
-        think less of the blamed state. A wrongly blamed state denies and may counter-accuse.
+        """A victim's answer to a public attribution, by its doctrine and what was done
+        (`cybergeo.dynamics.responses`), up the escalation ladder. A named group loses
+        members to arrests only when the state it lives in cooperates. The victim's media
+        carry the news, and foreign publics think less of the blamed state. A wrongly blamed
+        state denies and may counter-accuse.
         """
         doctrine = self.states[victim].spec.doctrine
         shock = self.spec.diplomacy.attribution_shock
         if blamed in self.groups:
-            self.groups[blamed].arrested(0.3)
-            self.emit("arrests", self.countries[victim], blamed, incident=incident)
+            group = self.groups[blamed]
+            host = self.country_index[group.spec.home]
+            sponsor = self.country_index.get(group.sponsor or "")
+            if host_cooperates(host, victim, sponsor, self.relations.allied):
+                group.arrested(0.3)
+                self.emit("arrests", self.countries[host], blamed, incident=incident)
+            else:
+                self.emit(
+                    "response",
+                    self.countries[victim],
+                    blamed,
+                    incident=incident,
+                    detail="statement",
+                )
             if innocent:
                 self.count("retaliations_against_innocents")
             return
@@ -578,19 +597,12 @@ class CyberspaceModel(mesa.Model):
             )
             return
         other = self.country_index[blamed]
-        level = {
-            "restraint": Escalation.PROTEST,
-            "proportional": Escalation.INDICTMENTS,
-            "punishment": Escalation.COUNTER_OPERATION,
-        }[doctrine.response]
-        if confidence < doctrine.attribution_threshold + 0.5 * (1 - doctrine.attribution_threshold):
-            level = Escalation(min(level, Escalation.SANCTIONS))
+        level = response_level(doctrine, kind, confidence)
         self.relations.shock(victim, other, shock * level / 2)
         self.relations.escalate(victim, other, level)
         self._in_the_media(MessageKind.NEWS, victim, other, self.spec.information.news_impact)
-        self.emit(
-            "response", self.countries[victim], blamed, incident=incident, detail=level.name.lower()
-        )
+        detail = "statement" if level == STATEMENT else level.name.lower()
+        self.emit("response", self.countries[victim], blamed, incident=incident, detail=detail)
         if innocent:
             self.count("retaliations_against_innocents")
             self.emit("denial", blamed, self.countries[victim], incident=incident)
@@ -605,14 +617,14 @@ class CyberspaceModel(mesa.Model):
 
     # 7. society -------------------------------------------------------------------------
     def _society(self) -> None:
-        """Grievance and protest (Epstein), police seen in proportion to surveillance,
+        """Grievance and protest (Epstein), police raised by domestic surveillance,
         trust slowly recovering, conversations (Deffuant), hacktivists recruiting protesters,
         users leaving firms whose services are down or blocked, citizens under censorship
         taking up circumvention tools."""
         citizens, n = self.citizens, len(self.countries)
         surveillance = np.array([s.surveillance for s in self.states])
         society = self.spec.society
-        police = society.police_per_citizen * surveillance[citizens.country]
+        police = society.police_per_citizen * (1.0 + surveillance[citizens.country])
         contacts = self.world.accounts.open_adjacency()[: len(citizens), : len(citizens)]
         legitimacy = np.array([s.legitimacy for s in self.states])
         self.count("arrests", citizens.live(contacts, police, legitimacy, society, self.rng))

@@ -13,8 +13,10 @@ from cybergeo.dynamics.mobilisation import activation, arrest_probability, griev
 from cybergeo.dynamics.opinions import contact_matching, encounter
 from cybergeo.scenario.schema import SocietySpec
 
-POLICE_VISIBILITY = 10.0
-"""Police a citizen sees per unit of police density, for itself and each of its contacts."""
+CITIZENS_IN_VISION = 104
+"""Citizens within a citizen's vision in Epstein's Model I at NetLogo's defaults: 149 cells
+within radius 7, 70 % of them occupied. The police it sees are drawn over as many people,
+whatever its online contacts."""
 TRUST_REBUILDING = 0.2
 """Trust above legitimacy is lost at the full recovery rate, trust below rebuilt at this share."""
 CENSORSHIP_MEMORY = 0.99
@@ -51,13 +53,14 @@ class CitizenPopulation:
     def generate(
         cls, country: np.ndarray, legitimacy: np.ndarray, rng: np.random.Generator
     ) -> "CitizenPopulation":
-        """Citizens whose initial trust scatters around their state's legitimacy."""
+        """Citizens who start out trusting their state as much as it is legitimate (Epstein:
+        legitimacy is the same for all; trust then moves with what each citizen learns)."""
         n, n_countries = len(country), len(legitimacy)
         attitude = np.clip(rng.normal(0.5, 0.1, (n, n_countries)), 0.0, 1.0)
         attitude[np.arange(n), country] = 1.0
         return cls(
             country=country,
-            trust_government=np.clip(rng.normal(legitimacy[country], 0.1), 0.0, 1.0),
+            trust_government=legitimacy[country].astype(float),
             trust_platforms=np.clip(rng.normal(0.6, 0.1, n), 0.0, 1.0),
             attitude=attitude,
             privacy_awareness=rng.uniform(0.0, 0.4, n),
@@ -98,13 +101,14 @@ class CitizenPopulation:
     def what_citizens_see(
         self, contacts: sparse.csr_array, police: np.ndarray, rng: np.random.Generator
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Epstein's vision over the semantic stratum: the police patrolling around a citizen
-        and its contacts (a Poisson number, as patrols wander), and the protesters among them
-        (counting the citizen itself)."""
-        degree = np.diff(contacts.indptr)
+        """Epstein's vision in the full model. The police a citizen sees patrol its street:
+        a Poisson number over `CITIZENS_IN_VISION` people at its country's police density,
+        whatever its online contacts. The protesters it sees are NetLogo's 1 + the actives
+        in vision (itself included when it protests): its contacts who protest, as online
+        ties are how it learns who is out; without them it sees only itself."""
         protesting = (self.activity == Activity.PROTESTING).astype(float)
-        actives_seen = 1.0 + contacts @ protesting
-        cops_seen = rng.poisson(police * (1.0 + degree) * POLICE_VISIBILITY).astype(float)
+        actives_seen = 1.0 + protesting + contacts @ protesting
+        cops_seen = rng.poisson(police * CITIZENS_IN_VISION).astype(float)
         return cops_seen, actives_seen
 
     def mobilise(
