@@ -7,13 +7,9 @@ The rules that theory can check are public functions on plain inputs; the model 
 same functions.
 """
 
-from cybergeo.dynamics.mobilisation import (
-    activation,
-    arrest_probability,
-    civil_violence,
-    grievance,
-)
+from cybergeo.dynamics.mobilisation import activation, arrest_probability, grievance
 from cybergeo.dynamics.opinions import bounded_confidence, opinion_clusters
+from cybergeo.dynamics.rebellion import civil_violence
 from cybergeo.dynamics.spread import independent_cascade, spread_final_size
 
 __all__ = [
