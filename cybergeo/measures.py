@@ -64,10 +64,10 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
     responsible = table["blamed"] == table["true_author"]
     operator = ~responsible & (table["blamed"] == table["face"])
     table["correct"] = (responsible | operator).where(table["blamed"].notna())
-    table["level"] = np.select(
-        [responsible.fillna(False), operator.fillna(False)], ["responsible", "operator"], None
-    )
-    table["level"] = table["level"].where(table["blamed"].notna())
+    level = pd.Series(pd.NA, index=table.index, dtype="string")
+    level[responsible.fillna(False).astype(bool)] = "responsible"
+    level[operator.fillna(False).astype(bool)] = "operator"
+    table["level"] = level
     table["closed_unanswered"] = table.index.isin(closures.index)
     table["response"] = response.reindex(table.index)
     return table.reset_index()[INCIDENT_COLUMNS]

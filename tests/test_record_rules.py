@@ -11,7 +11,7 @@ from cybergeo.actors.citizens import CitizenPopulation
 from cybergeo.dynamics.diplomacy import Escalation
 from cybergeo.dynamics.incidents import attribution_level
 from cybergeo.dynamics.operations import MEDIAN_DWELL_DAYS, OperationKind, detection_hazard
-from cybergeo.dynamics.responses import HARM, RESPONSES, STATEMENT, Harm, response_level
+from cybergeo.dynamics.responses import HARM, RESPONSES, STATEMENT, Harm, respond, response_level
 from cybergeo.measures import incident_table
 from cybergeo.scenario.schema import Doctrine
 from cybergeo.viz.stories import incident_stories
@@ -62,10 +62,10 @@ def test_espionage_gets_words_and_disruption_sanctions_or_more(doctrine):
 def test_a_punishing_victim_answers_espionage_with_a_statement_and_sabotage_in_kind():
     world = model()
     eastmark = world.country_index["Eastmark"]
-    world.respond(eastmark, "Northland", 0.99, False, 1, OperationKind.ESPIONAGE)
+    respond(world, eastmark, "Northland", 0.99, False, 1, OperationKind.ESPIONAGE)
     assert responses_to(world)["detail"].tolist() == ["statement"]
     assert world.relations.escalation.max() == 0
-    world.respond(eastmark, "Northland", 0.99, False, 2, OperationKind.SABOTAGE)
+    respond(world, eastmark, "Northland", 0.99, False, 2, OperationKind.SABOTAGE)
     assert responses_to(world)["detail"].tolist()[-1] == "counter_operation"
     assert world.counter_operations == [(eastmark, world.country_index["Northland"])]
 
@@ -77,7 +77,7 @@ def test_a_sponsored_group_abroad_loses_no_members_to_its_victim():
     world = model()
     bearpaw = world.groups["BearPaw"]
     before = bearpaw.size
-    world.respond(world.country_index["Northland"], "BearPaw", 0.99, False, 1, OperationKind.DDOS)
+    respond(world, world.country_index["Northland"], "BearPaw", 0.99, False, 1, OperationKind.DDOS)
     assert bearpaw.size == before
     assert "arrests" not in set(responses_to(world)["kind"])
 
@@ -86,12 +86,12 @@ def test_a_group_is_arrested_at_home_and_by_a_cooperating_ally():
     world = model()
     freewire = world.groups["FreeWire"]  # lives in Southport, Northland's ally
     size = freewire.size
-    world.respond(world.country_index["Northland"], "FreeWire", 0.99, False, 1, OperationKind.DDOS)
+    respond(world, world.country_index["Northland"], "FreeWire", 0.99, False, 1, OperationKind.DDOS)
     assert freewire.size < size
     size = freewire.size
-    world.respond(world.country_index["Eastmark"], "FreeWire", 0.99, False, 2, OperationKind.DDOS)
+    respond(world, world.country_index["Eastmark"], "FreeWire", 0.99, False, 2, OperationKind.DDOS)
     assert freewire.size == size, "Southport does not police its people for Eastmark"
-    world.respond(world.country_index["Southport"], "FreeWire", 0.99, False, 3, OperationKind.DDOS)
+    respond(world, world.country_index["Southport"], "FreeWire", 0.99, False, 3, OperationKind.DDOS)
     assert freewire.size < size
 
 

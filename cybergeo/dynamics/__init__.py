@@ -1,4 +1,7 @@
-"""Mechanisms: operations, attribution, information, diplomacy and mobilisation.
+"""Mechanisms, one rule per module: pure functions on plain inputs (operations, information,
+diplomacy, mobilisation, opinions, spread, investigation) and the rules that act on a run
+through `cybergeo.view.ModelView` (leaks, censorship, responses, planning, effects, media,
+incidents, stockpiles, surveillance).
 
 The rules that theory can check are public functions on plain inputs; the model calls the
 same functions.

@@ -12,8 +12,11 @@ from enum import StrEnum
 import numpy as np
 
 from cybergeo.dynamics.diplomacy import Escalation
+from cybergeo.dynamics.information import MessageKind
+from cybergeo.dynamics.media import in_the_media
 from cybergeo.dynamics.operations import OperationKind
 from cybergeo.scenario.schema import Doctrine
+from cybergeo.view import ModelView
 
 
 class Harm(StrEnum):
@@ -58,6 +61,8 @@ RESPONSES: dict[str, dict[Harm, Escalation]] = {
     },
 }
 """Each doctrine's answer to a state named for each kind of harm, at high confidence."""
+GROUP_ARRESTS = 0.3
+"""Share of its members a group loses when it is publicly named and its host cooperates."""
 
 
 def response_level(doctrine: Doctrine, kind: OperationKind, confidence: float) -> Escalation:
@@ -83,3 +88,59 @@ def host_cooperates(host: int, victim: int, sponsor: int | None, allied: np.ndar
     victim itself, or an ally that is not the group's sponsor (a state does not hand over
     its own proxies, nor does a rival police its patriots for the other side)."""
     return host == victim or (bool(allied[host, victim]) and host != sponsor)
+
+
+def respond(
+    model: ModelView,
+    victim: int,
+    blamed: str,
+    confidence: float,
+    innocent: bool,
+    incident: int,
+    kind: OperationKind,
+) -> None:
+    """A victim's answer to a public attribution, by its doctrine and what was done, up the
+    escalation ladder (`response_level`). A named group loses members to arrests only when
+    the state it lives in cooperates (`host_cooperates`). The victim's media carry the news
+    of a state named, and foreign publics think less of it. A wrongly blamed state denies
+    and may counter-accuse.
+    """
+    doctrine = model.states[victim].spec.doctrine
+    shock = model.spec.diplomacy.attribution_shock
+    if blamed in model.groups:
+        group = model.groups[blamed]
+        host = model.country_index[group.spec.home]
+        sponsor = model.country_index.get(group.sponsor or "")
+        if host_cooperates(host, victim, sponsor, model.relations.allied):
+            group.arrested(GROUP_ARRESTS)
+            model.emit("arrests", model.countries[host], blamed, incident=incident)
+        else:
+            model.emit(
+                "response", model.countries[victim], blamed, incident=incident, detail="statement"
+            )
+        if innocent:
+            model.count("retaliations_against_innocents")
+        return
+    if blamed not in model.country_index:
+        model.emit(
+            "response", model.countries[victim], blamed, incident=incident, detail="statement"
+        )
+        return
+    other = model.country_index[blamed]
+    level = response_level(doctrine, kind, confidence)
+    model.relations.shock(victim, other, shock * level / 2)
+    model.relations.escalate(victim, other, level)
+    in_the_media(model, MessageKind.NEWS, victim, other, model.spec.information.news_impact)
+    detail = "statement" if level == STATEMENT else level.name.lower()
+    model.emit("response", model.countries[victim], blamed, incident=incident, detail=detail)
+    if innocent:
+        model.count("retaliations_against_innocents")
+        model.emit("denial", blamed, model.countries[victim], incident=incident)
+        if model.rng.random() < model.relations.tension[victim, other]:
+            model.relations.shock(victim, other, shock / 2)
+            model.emit("counter_accusation", blamed, model.countries[victim], incident=incident)
+    if level == Escalation.COUNTER_OPERATION:
+        model.counter_operations.append((victim, other))
+    for group in model.groups.values():
+        if model.country_index[group.spec.home] == victim:
+            group.witness("attack_on_home", other, victim)
