@@ -74,9 +74,10 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def attribution_measures(events: pd.DataFrame) -> dict[str, float]:
-    """Summary of a run: detection rate and time, attribution accuracy and false attribution
-    rate, share of detected incidents never attributed, mean time to attribution,
-    retaliations against innocents, and peak escalation (as a number of rungs)."""
+    """Summary of a run: detection rate and time, attribution accuracy (right at some level)
+    and the share of right attributions that named the operator (a proxy) rather than who
+    was responsible, false attribution rate, share of detected incidents never attributed,
+    mean time to attribution, retaliations against innocents."""
     table = incident_table(events)
     detected = table[table["detected"].notna()]
     attributed = detected[detected["attributed"].notna()]
@@ -86,6 +87,9 @@ def attribution_measures(events: pd.DataFrame) -> dict[str, float]:
         "detection_rate": _share(len(detected), len(table)),
         "mean_time_to_detection": _mean(detected["detected"] - detected["launched"]),
         "attribution_accuracy": _share(len(attributed) - len(wrong), len(attributed)),
+        "operator_level": _share(
+            int((attributed["level"] == "operator").sum()), len(attributed) - len(wrong)
+        ),
         "false_attribution_rate": _share(len(wrong), len(attributed)),
         "never_attributed": _share(len(detected) - len(attributed), len(detected)),
         "mean_time_to_attribution": _mean(attributed["attributed"] - attributed["detected"]),
