@@ -100,19 +100,23 @@ def run_batch(
     on_outcome: Progress | None = None,
 ) -> BatchSummary:
     """Execute every run of a planned batch that has not completed yet (so this also
-    resumes an interrupted batch), recording each as soon as it finishes."""
+    resumes an interrupted batch, and reruns a run whose files are damaged), recording each
+    as soon as it finishes. Holds the batch's lock: a second concurrent call refuses with a
+    `StoreError`, as does a failure to write (a full disk)."""
     manifest = store.read_manifest(folder)
     run = run or ScenarioRun(manifest["scenario"], manifest["steps"])
-    done = store.completed(folder)
-    todo = [_task(entry) for entry in manifest["runs"] if entry["run"] not in done]
-    counts = {"completed": 0, "failed": 0}
-    described = {entry["run"]: entry for entry in manifest["runs"]}
-    for outcome in _outcomes(run, todo, executor, workers, scheduler):
-        entry = described[outcome.index]
-        store.record(folder, outcome, {"seed": entry["seed"], "params": entry["params"]})
-        counts[outcome.status] += 1
-        if on_outcome is not None:
-            on_outcome(outcome)
+    with store.locked(folder):
+        store.repair_log(folder)
+        done = store.completed(folder)
+        todo = [_task(entry) for entry in manifest["runs"] if entry["run"] not in done]
+        counts = {"completed": 0, "failed": 0}
+        described = {entry["run"]: entry for entry in manifest["runs"]}
+        for outcome in _outcomes(run, todo, executor, workers, scheduler):
+            entry = described[outcome.index]
+            store.record(folder, outcome, {"seed": entry["seed"], "params": entry["params"]})
+            counts[outcome.status] += 1
+            if on_outcome is not None:
+                on_outcome(outcome)
     return BatchSummary(folder, counts["completed"], counts["failed"], len(done))
 
 

@@ -5,18 +5,27 @@ worker, so memory stays bounded however long the batch. Results do not depend on
 executor: each run's seed is fixed by the design, not by where or when it runs.
 """
 
+import ctypes
 import itertools
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
 from multiprocessing.context import BaseContext
+from multiprocessing.synchronize import Event as EventType
 from typing import Literal
 
 from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, execute
 
 ExecutorName = Literal["serial", "local", "dask"]
 IN_FLIGHT_PER_WORKER = 2
+PR_SET_PDEATHSIG = 1
+"""prctl option: the signal a process receives when its parent dies (Linux)."""
+PARENT_CHECK_SECONDS = 0.5
 
 
 def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
@@ -25,9 +34,42 @@ def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutc
 
 
 def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Iterator[RunOutcome]:
-    """Local worker processes, started the fastest safe way (see `worker_context`)."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
-        yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+    """Local worker processes, started the fastest safe way (see `worker_context`).
+
+    Workers never outlive the batch: they stop when it is interrupted or fails (`stop`), and
+    when the process that started them dies, even by SIGKILL (see `watch_parent`).
+    """
+    context = worker_context()
+    stop = context.Event()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(stop,)
+    ) as pool:
+        try:
+            yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+        finally:
+            stop.set()
+
+
+def watch_parent(stop: EventType) -> None:
+    """In a worker: leave Ctrl-C to the batch, die with the parent (the fork server, which
+    itself exits with the batch), and exit as soon as the batch sets `stop`.
+
+    On Linux the kernel kills the worker when its parent dies (PR_SET_PDEATHSIG); a watch
+    thread covers other systems, a parent dead before the call, and `stop`.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while not stop.wait(PARENT_CHECK_SECONDS):
+            if os.getppid() != parent:
+                break
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cybergeo-parent-watch", daemon=True).start()
 
 
 def worker_context() -> BaseContext:
