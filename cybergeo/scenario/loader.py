@@ -347,6 +347,9 @@ def _matching_index(merged: Any, data: list[Any], index: int) -> int | None:
         return None
     item = merged[index]
     if isinstance(item, dict) and "id" in item:
+        same_place = index < len(data) and isinstance(data[index], dict)
+        if same_place and data[index].get("id") == item["id"]:
+            return index
         return next(
             (i for i, d in enumerate(data) if isinstance(d, dict) and d.get("id") == item["id"]),
             None,

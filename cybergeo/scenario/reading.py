@@ -84,21 +84,33 @@ def check_shape(data: Any, source: str) -> None:
     size(data, 0)
 
 
-def first_tag(node: Any) -> int | None:
-    """Line of the first explicitly tagged node: scenarios are plain data, never objects."""
+def first_tag(node: Any, line: int | None = 1) -> int | None:
+    """Line of the first explicitly tagged node: scenarios are plain data, never objects.
+    `line` is where `node` was written, as its parent knows it."""
     tag = getattr(node, "tag", None)
     if tag is not None and getattr(tag, "value", None):
-        return _line(node) or 1
-    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
-    for child in children:
-        line = first_tag(child)
-        if line is not None:
-            return line
+        return _line(node) or line
+    if isinstance(node, dict):
+        children = [(child, _key_line(node, key)) for key, child in node.items()]
+    else:
+        children = [(child, _line(node)) for child in node] if isinstance(node, list) else []
+    for child, child_line in children:
+        found = first_tag(child, child_line)
+        if found is not None:
+            return found
     return None
 
 
 def _line(node: Any) -> int | None:
-    return node.lc.line + 1 if isinstance(node, CommentedBase) else None
+    line = node.lc.line if isinstance(node, CommentedBase) else None
+    return line + 1 if line is not None else None
+
+
+def _key_line(node: dict[Any, Any], key: Any) -> int | None:
+    if not isinstance(node, CommentedBase):
+        return None
+    position = node.lc.key(key)
+    return position[0] + 1 if position else None
 
 
 def _error(source: Path | str, line: int | None, message: str) -> ScenarioError:
