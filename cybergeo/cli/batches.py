@@ -82,7 +82,8 @@ def batch(
     except StoreError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
-        err.print(f"interrupted; finished runs are kept. Resume with: {resume_hint}")
+        message = f"interrupted; finished runs are kept. Resume with: {resume_hint}"
+        err.print(message, highlight=False, soft_wrap=True)
         raise typer.Exit(code=INTERRUPTED) from None
     out.print(
         f"  completed {summary.completed}, failed {summary.failed}, already done {summary.skipped}",

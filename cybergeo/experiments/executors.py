@@ -9,6 +9,7 @@ import ctypes
 import itertools
 import multiprocessing
 import os
+import select
 import signal
 import sys
 import threading
@@ -37,12 +38,14 @@ def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Ite
     """Local worker processes, started the fastest safe way (see `worker_context`).
 
     Workers never outlive the batch: they stop when it is interrupted or fails (`stop`), and
-    when the process that started them dies, even by SIGKILL (see `watch_parent`).
+    when the batch process dies, even by SIGKILL (see `watch_parent`); the fork server and
+    the resource tracker then exit as their last users are gone.
     """
     context = worker_context()
     stop = context.Event()
+    watch = (stop, os.getpid())
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(stop,)
+        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=watch
     ) as pool:
         try:
             yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
@@ -50,26 +53,38 @@ def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Ite
             stop.set()
 
 
-def watch_parent(stop: EventType) -> None:
-    """In a worker: leave Ctrl-C to the batch, die with the parent (the fork server, which
-    itself exits with the batch), and exit as soon as the batch sets `stop`.
+def watch_parent(stop: EventType, batch: int) -> None:
+    """In a worker: leave Ctrl-C to the batch, and exit when the batch process `batch` dies
+    (even by SIGKILL) or sets `stop`.
 
-    On Linux the kernel kills the worker when its parent dies (PR_SET_PDEATHSIG); a watch
-    thread covers other systems, a parent dead before the call, and `stop`.
+    A worker's parent is the fork server, which lives as long as its workers do, so the
+    worker watches the batch process itself (a pidfd on Linux). The kernel also kills the
+    worker if the fork server dies first (PR_SET_PDEATHSIG).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-    def watch() -> None:
-        while not stop.wait(PARENT_CHECK_SECONDS):
-            if os.getppid() != parent:
-                break
+    try:
+        handle = os.pidfd_open(batch) if hasattr(os, "pidfd_open") else None
+    except ProcessLookupError:
         os._exit(1)
 
-    threading.Thread(target=watch, name="cybergeo-parent-watch", daemon=True).start()
+    def batch_gone() -> bool:
+        if handle is not None:
+            return bool(select.select([handle], [], [], 0)[0])
+        try:
+            os.kill(batch, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+    def watch() -> None:
+        while not stop.wait(PARENT_CHECK_SECONDS) and not batch_gone():
+            continue
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cybergeo-batch-watch", daemon=True).start()
 
 
 def worker_context() -> BaseContext:
