@@ -95,8 +95,9 @@ def sensitivity(
 def metrics() -> None:
     """The metric catalogue: each metric's kind, unit and the statistic that summarises a run."""
     table = Table(title="Metrics (per-country ones are named family.Country)", title_justify="left")
-    for column in ("metric", "kind", "unit", "statistic", "meaning"):
-        table.add_column(column)
+    for column in ("metric", "kind", "unit", "statistic"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("meaning")
     for info in CATALOGUE:
         row = (info.pattern, str(info.kind), info.unit, str(info.statistic), info.description)
         table.add_row(*row)
