@@ -613,7 +613,7 @@ class CyberspaceModel(mesa.Model):
         surveillance = np.array([s.surveillance for s in self.states])
         society = self.spec.society
         police = society.police_per_citizen * surveillance[citizens.country]
-        contacts = self.world.accounts.open_adjacency()[: len(citizens), : len(citizens)]
+        contacts = self.world.accounts.adjacency
         legitimacy = np.array([s.legitimacy for s in self.states])
         self.count("arrests", citizens.live(contacts, police, legitimacy, society, self.rng))
         protesters = np.bincount(
@@ -678,7 +678,4 @@ class CyberspaceModel(mesa.Model):
 
     def _standing_abroad(self) -> np.ndarray:
         """Soft power: each state's mean attitude among foreign citizens."""
-        citizens = self.citizens
-        foreign = citizens.country[:, None] != np.arange(len(self.countries))[None, :]
-        sums = (citizens.attitude * foreign).sum(axis=0)
-        return sums / np.maximum(foreign.sum(axis=0), 1)
+        return self.citizens.mean_abroad(len(self.countries))

@@ -22,7 +22,7 @@ def encounter(
     Pairs must not share an agent. With 2-D opinions (one column per subject), each subject
     is compared and moved on its own.
     """
-    mine, theirs = opinions[first], opinions[second]
+    mine, theirs = opinions.take(first, axis=0), opinions.take(second, axis=0)
     gap = theirs - mine
     move = np.where(np.abs(gap) < threshold, convergence * gap, 0.0)
     opinions[first] = mine + move
@@ -42,16 +42,25 @@ def contact_matching(
     """Disjoint pairs of contacts over a CSR adjacency: each agent, in random order, picks a
     random neighbour; a pair is kept when neither of its agents was named before."""
     degree = np.diff(indptr)
-    speakers = rng.permutation(np.flatnonzero(degree > 0))
-    if len(speakers) == 0:
-        return speakers, speakers
+    speakers = np.flatnonzero(degree > 0)
     picks = indptr[speakers] + (rng.random(len(speakers)) * degree[speakers]).astype(np.int64)
-    listeners = indices[picks]
-    named = np.column_stack([speakers, listeners]).ravel()
-    _, first_named = np.unique(named, return_index=True)
-    first_time = np.zeros(len(named), dtype=bool)
-    first_time[first_named] = True
-    keep = first_time[0::2] & first_time[1::2] & (speakers != listeners)
+    return disjoint_pairs(speakers, indices[picks], len(degree), rng)
+
+
+def disjoint_pairs(
+    speakers: np.ndarray, listeners: np.ndarray, n: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Speakers (distinct agents below `n`) take turns in random order, each naming its
+    listener; a pair is kept, in that order, when neither agent was named before."""
+    order = rng.permutation(len(speakers))
+    speakers, listeners = speakers[order], listeners[order]
+    turn = np.arange(len(speakers))
+    spoke = np.full(n, len(speakers), dtype=np.int64)
+    spoke[speakers] = turn
+    first_named_by = np.full(n, len(speakers), dtype=np.int64)
+    np.minimum.at(first_named_by, listeners, turn)
+    keep = (first_named_by[speakers] > turn) & (spoke[listeners] > turn)
+    keep &= (first_named_by[listeners] == turn) & (speakers != listeners)
     return speakers[keep], listeners[keep]
 
 
