@@ -13,14 +13,24 @@ Examples
 4
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
-
-from cybergeo.model import CyberspaceModel
-from cybergeo.run import RunResult, simulate
-from cybergeo.scenario import Scenario, ScenarioError, load_scenario
 
 if TYPE_CHECKING:
     from cybergeo.experiments.load import load_batch
+    from cybergeo.model import CyberspaceModel
+    from cybergeo.run import RunResult, simulate
+    from cybergeo.scenario import Scenario, ScenarioError, load_scenario
+
+_HOMES = {
+    "CyberspaceModel": "cybergeo.model",
+    "RunResult": "cybergeo.run",
+    "simulate": "cybergeo.run",
+    "Scenario": "cybergeo.scenario",
+    "ScenarioError": "cybergeo.scenario",
+    "load_scenario": "cybergeo.scenario",
+    "load_batch": "cybergeo.experiments.load",
+}
 
 __all__ = [
     "CyberspaceModel",
@@ -34,9 +44,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """`load_batch` is imported on first use (see `cybergeo.experiments`)."""
-    if name == "load_batch":
-        from cybergeo.experiments.load import load_batch
-
-        return load_batch
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """The public names are imported on first use, so that `cybergeo --help` and
+    `cybergeo validate` do not pay for Mesa, pandas or matplotlib."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_HOMES[name]), name)

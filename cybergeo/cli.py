@@ -1,39 +1,27 @@
-"""The `cybergeo` command: thin wrappers over the Python API, with clear errors."""
+"""The `cybergeo` command: thin wrappers over the Python API, with clear errors.
+
+Each command imports what it uses in its body, so that `cybergeo --help` starts about as
+fast as Python with numpy and `cybergeo validate` never loads Mesa, pandas or matplotlib.
+"""
+
+from __future__ import annotations
 
 import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from cybergeo.experiments import (
-    BatchResults,
-    compare_policies,
-    comparison_figure,
-    load_batch,
-    plan_batch,
-    run_batch,
-    sensitivity_figure,
-    sensitivity_indices,
-)
-from cybergeo.experiments.compare import Statistic
-from cybergeo.experiments.runner import RunOutcome
-from cybergeo.experiments.store import completed as completed_runs
-from cybergeo.measures import attribution_measures, incident_table
-from cybergeo.model import CyberspaceModel
-from cybergeo.run import run_folder_name, simulate
-from cybergeo.scenario import Scenario, ScenarioError, load_scenario, parse_override
-from cybergeo.scenario.experiment import ExperimentSpec
-from cybergeo.scenario.loader import DEFAULT_SCENARIO
-from cybergeo.viz.stories import incident_stories
-from cybergeo.viz.strata import strata_figure
-from cybergeo.world.export import export_world
+from cybergeo.experiments.statistic import Statistic
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cybergeo.experiments import BatchResults
+    from cybergeo.scenario import Scenario
 
 app = typer.Typer(
     help="Simulate cyberspace geopolitics from YAML scenarios.",
@@ -59,6 +47,9 @@ Statistics = Annotated[
 
 def load_or_exit(scenario: Path | None, assignments: list[str] | None) -> Scenario:
     """Load a scenario with `--set` overrides, or print every problem and exit with 2."""
+    from cybergeo.scenario import ScenarioError, load_scenario, parse_override
+    from cybergeo.scenario.loader import DEFAULT_SCENARIO
+
     try:
         overrides = dict(parse_override(s) for s in assignments or [])
         return load_scenario(scenario or DEFAULT_SCENARIO, overrides)
@@ -85,6 +76,11 @@ def run(
     out_dir: Annotated[Path, typer.Option("--out", help="folder for run folders")] = Path("runs"),
 ) -> None:
     """Run one scenario and write its run folder."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import TimeRemainingColumn
+
+    from cybergeo.run import run_folder_name, simulate
+
     spec = load_or_exit(scenario, set_)
     seed = spec.seed if seed is None else seed
     steps = spec.steps if steps is None else steps
@@ -119,6 +115,10 @@ def world(
     fmt: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
 ) -> None:
     """Export the three strata as graphs (for Gephi) and draw them as layers."""
+    from cybergeo.model import CyberspaceModel
+    from cybergeo.viz.strata import strata_figure
+    from cybergeo.world.export import export_world
+
     if fmt not in ("graphml", "json"):
         raise fail(f"--format must be graphml or json, not {fmt!r}")
     spec = load_or_exit(scenario, set_)
@@ -143,6 +143,11 @@ def incidents(
     ] = None,
 ) -> None:
     """Tell each incident of a run as a short story: belief against truth."""
+    import pandas as pd
+
+    from cybergeo.measures import attribution_measures, incident_table
+    from cybergeo.viz.stories import incident_stories
+
     events_file = run_folder / "events.parquet"
     if not events_file.is_file():
         raise fail(f"{run_folder} is not a run folder (no events.parquet)")
@@ -187,6 +192,14 @@ def batch(
     out_dir: Annotated[Path, typer.Option("--out", help="folder for batch folders")] = Path("runs"),
 ) -> None:
     """Run a scenario's experiment (or resume one): every run stored as it finishes."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import TimeRemainingColumn
+
+    from cybergeo.experiments import plan_batch, run_batch
+    from cybergeo.experiments.runner import RunOutcome
+    from cybergeo.experiments.store import completed as completed_runs
+    from cybergeo.scenario import ScenarioError
+
     if executor not in ("local", "dask", "serial"):
         raise fail(f"--executor must be local, dask or serial, not {executor!r}")
     if resume is not None:
@@ -229,6 +242,9 @@ def batch(
 
 def with_varied(spec: Scenario, assignments: list[str]) -> Scenario:
     """Add `--vary path=[v1, v2]` parameters to the scenario's experiment."""
+    from cybergeo.scenario import ScenarioError, parse_override
+    from cybergeo.scenario.experiment import ExperimentSpec
+
     if not assignments:
         return spec
     experiment = spec.experiment or ExperimentSpec()
@@ -257,6 +273,8 @@ def compare(
     statistic: Statistics = Statistic.FINAL,
 ) -> None:
     """Compare policies: mean, 95% CI, difference from the reference with a Welch test."""
+    from cybergeo.experiments import compare_policies, comparison_figure
+
     results = _load_batch_or_exit(folder)
     metrics = metric or ["mean_tension", "max_escalation"]
     target = folder / "compare"
@@ -281,6 +299,8 @@ def sensitivity(
     statistic: Statistics = Statistic.FINAL,
 ) -> None:
     """Sobol or Morris sensitivity indices with 95% confidence intervals."""
+    from cybergeo.experiments import sensitivity_figure, sensitivity_indices
+
     results = _load_batch_or_exit(folder)
     target = folder / "sensitivity"
     target.mkdir(exist_ok=True)
@@ -296,6 +316,8 @@ def sensitivity(
 
 
 def _load_batch_or_exit(folder: Path) -> BatchResults:
+    from cybergeo.experiments import load_batch
+
     try:
         return load_batch(folder)
     except FileNotFoundError as error:
@@ -303,6 +325,8 @@ def _load_batch_or_exit(folder: Path) -> BatchResults:
 
 
 def _print_comparison(title: str, frame: pd.DataFrame, by: str) -> None:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for column in ("policy", "runs", "mean", "95% CI", "difference", "95% CI", "p (Welch)"):
         table.add_column(column, justify="right")
@@ -321,6 +345,8 @@ def _print_comparison(title: str, frame: pd.DataFrame, by: str) -> None:
 
 
 def _print_table(title: str, frame: pd.DataFrame) -> None:
+    from rich.table import Table
+
     table = Table(title=title)
     for column in frame.columns:
         table.add_column(str(column), justify="right")
@@ -334,6 +360,8 @@ def validate(
     scenarios: Annotated[list[Path], typer.Argument(help="scenario files to check")],
 ) -> None:
     """Check scenario files; report every problem found (exit 2 if any)."""
+    from cybergeo.scenario import ScenarioError, load_scenario
+
     failed = False
     for path in scenarios:
         try:

@@ -1,23 +1,13 @@
 """Compare policies: per metric, means with 95% confidence intervals and differences from
 the reference policy with Welch's t-test."""
 
-from enum import StrEnum
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
 from cybergeo.experiments.load import BatchResults
-
-
-class Statistic(StrEnum):
-    """How a run's time series becomes one number: for levels such as tension, the last
-    value or the mean over the run; for per-step counts such as attributions, the total."""
-
-    FINAL = "final"
-    MEAN = "mean"
-    TOTAL = "total"
+from cybergeo.experiments.statistic import Statistic
 
 
 def run_values(
