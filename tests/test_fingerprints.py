@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ('default.yaml', 1): ('3a4f75426a0074d7', 'd250169275b38115'),
-    ('default.yaml', 2): ('027f81d39ae0f4bf', '171392c697d9db00'),
-    ('default.yaml', 3): ('56a83546df879578', 'b08e40dd81577727'),
-    ('doctrine.yaml', 7): ('bf80e5a5f7408966', '8b95d4eb7c68d443'),
+    ('default.yaml', 1): ('05a852037600f884', '7e364f3c8de2e421'),
+    ('default.yaml', 2): ('e344dff3019e431c', '47320d18393e524f'),
+    ('default.yaml', 3): ('4291c6bce6e9de3b', 'd7a145963b829634'),
+    ('doctrine.yaml', 7): ('e1f73e5b152a1853', 'bd091479c25a2711'),
 }
 
 

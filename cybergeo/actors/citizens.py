@@ -174,9 +174,16 @@ class CitizenPopulation:
     def mean_abroad(self, n_countries: int) -> np.ndarray:
         """Each state's standing abroad: the mean attitude toward it of foreign citizens."""
         everyone = self.attitude.sum(axis=0, dtype=np.float64)
-        home = self.mean_by_country(self.attitude[np.arange(len(self)), self.country], n_countries)
+        bounds = self._country_bounds(n_countries)
+        if bounds is None:
+            own = self.attitude[np.arange(len(self)), self.country]
+            home = np.bincount(self.country, weights=own, minlength=n_countries)
+        else:
+            home = np.array(
+                [self.attitude[a:b, c].sum(dtype=np.float64) for c, (a, b) in enumerate(pairwise(bounds))]
+            )
         total = np.bincount(self.country, minlength=n_countries)
-        return (everyone - home * total) / np.maximum(len(self) - total, 1)
+        return (everyone - home) / np.maximum(len(self) - total, 1)
 
     def _country_bounds(self, n_countries: int) -> np.ndarray | None:
         """Where each country's citizens start and end, when citizens are sorted by country

@@ -51,13 +51,12 @@ def disjoint_pairs(
     speakers: np.ndarray, listeners: np.ndarray, n: int, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
     """Speakers (distinct agents below `n`) take turns in random order, each naming its
-    listener; a pair is kept, in that order, when neither agent was named before."""
-    order = rng.permutation(len(speakers))
-    speakers, listeners = speakers[order], listeners[order]
-    turn = np.arange(len(speakers))
-    spoke = np.full(n, len(speakers), dtype=np.int64)
+    listener; a pair is kept when neither agent was named before. The order is drawn as a
+    random turn per speaker (ties have probability zero), so no array is shuffled."""
+    turn = rng.random(len(speakers))
+    spoke = np.full(n, np.inf)
     spoke[speakers] = turn
-    first_named_by = np.full(n, len(speakers), dtype=np.int64)
+    first_named_by = np.full(n, np.inf)
     np.minimum.at(first_named_by, listeners, turn)
     keep = (first_named_by[speakers] > turn) & (spoke[listeners] > turn)
     keep &= (first_named_by[listeners] == turn) & (speakers != listeners)
