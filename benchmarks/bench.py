@@ -5,8 +5,8 @@ load, to `runs/bench/<UTC time>.json`. Times are CPU times, each ratio from one 
 timed both sides in turns, so other work on a shared machine weighs little on them (except
 the batch's parallel efficiency, which is wall time by nature).
 
-    ./dev bench                        # all ratios, the world at 1,000,000 citizens
-    ./dev bench --sizes 10000,100000,1000000,3000000 --only world   # the curve of docs/performance.md
+    ./dev bench                                  # all ratios, the world at 10^6 citizens
+    ./dev bench --only world --sizes 1e4,1e5,1e6,3e6   # the curve in docs/performance.md
 """
 
 import argparse

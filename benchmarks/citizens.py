@@ -7,7 +7,6 @@ contacts, taking turns; the ratio is the vectorised rule's speed-up.
 import copy
 
 import numpy as np
-
 from common import interleaved
 
 from cybergeo import CyberspaceModel, load_scenario

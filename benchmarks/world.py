@@ -16,9 +16,8 @@ import json
 import sys
 
 import numpy as np
-from scipy import sparse
-
 from common import cpu_seconds, default_scaled, interleaved, load, peak_memory_gb
+from scipy import sparse
 
 from cybergeo import CyberspaceModel, load_scenario
 
@@ -49,7 +48,7 @@ def measure(citizens: int, steps: int, mean_degree: float = 20.0) -> dict[str, f
     spmv = times["spmv"] / 3
     return {
         "citizens": citizens,
-        "ties": int(len(src)),
+        "ties": len(src),
         "build_s": build,
         "conversion_s": conversion,
         "build_per_conversion": build / conversion,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cybergeo.experiments.load import load_batch
+    from cybergeo.facts.check import check_facts
     from cybergeo.model import CyberspaceModel
     from cybergeo.run import RunResult, simulate
     from cybergeo.scenario import Scenario, ScenarioError, load_scenario
@@ -30,6 +31,7 @@ _HOMES = {
     "ScenarioError": "cybergeo.scenario",
     "load_scenario": "cybergeo.scenario",
     "load_batch": "cybergeo.experiments.load",
+    "check_facts": "cybergeo.facts.check",
 }
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "RunResult",
     "Scenario",
     "ScenarioError",
+    "check_facts",
     "load_batch",
     "load_scenario",
     "simulate",

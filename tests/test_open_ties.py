@@ -87,8 +87,10 @@ def test_contacts_are_picked_uniformly_among_open_ones():
     )
     rng = np.random.default_rng(0)
     open_contacts = adjacency.contacts_of(citizen)
-    picks = [adjacency.matrix.indices[adjacency._pick_open(np.array([citizen]), rng)[0]]
-             for _ in range(2000)]
+    picks = [
+        adjacency.matrix.indices[adjacency._pick_open(np.array([citizen]), rng)[0]]
+        for _ in range(2000)
+    ]
     counts = [picks.count(c) for c in open_contacts]
     assert sum(counts) == 2000
     assert stats.chisquare(counts).pvalue > 0.001

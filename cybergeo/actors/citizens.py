@@ -180,7 +180,10 @@ class CitizenPopulation:
             home = np.bincount(self.country, weights=own, minlength=n_countries)
         else:
             home = np.array(
-                [self.attitude[a:b, c].sum(dtype=np.float64) for c, (a, b) in enumerate(pairwise(bounds))]
+                [
+                    self.attitude[a:b, c].sum(dtype=np.float64)
+                    for c, (a, b) in enumerate(pairwise(bounds))
+                ]
             )
         total = np.bincount(self.country, minlength=n_countries)
         return (everyone - home) / np.maximum(len(self) - total, 1)

@@ -36,17 +36,6 @@ def random_matching(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.nd
     return order[:half], order[half : 2 * half]
 
 
-def contact_matching(
-    indptr: np.ndarray, indices: np.ndarray, rng: np.random.Generator
-) -> tuple[np.ndarray, np.ndarray]:
-    """Disjoint pairs of contacts over a CSR adjacency: each agent, in random order, picks a
-    random neighbour; a pair is kept when neither of its agents was named before."""
-    degree = np.diff(indptr)
-    speakers = np.flatnonzero(degree > 0)
-    picks = indptr[speakers] + (rng.random(len(speakers)) * degree[speakers]).astype(np.int64)
-    return disjoint_pairs(speakers, indices[picks], len(degree), rng)
-
-
 def disjoint_pairs(
     speakers: np.ndarray, listeners: np.ndarray, n: int, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -42,7 +42,12 @@ class OpenAdjacency:
 
     @classmethod
     def build(
-        cls, n_accounts: int, citizens: int, src: np.ndarray, dst: np.ndarray, dst_country: np.ndarray
+        cls,
+        n_accounts: int,
+        citizens: int,
+        src: np.ndarray,
+        dst: np.ndarray,
+        dst_country: np.ndarray,
     ) -> "OpenAdjacency":
         """All ties open, in one COO→CSR conversion whose data carries each entry's tie:
         t + 1 on the entry of row src, -(t + 1) on the entry of row dst."""
@@ -50,7 +55,7 @@ class OpenAdjacency:
         index = np.int32 if 2 * n_ties < np.iinfo(np.int32).max else np.int64
         label = np.arange(1, n_ties + 1, dtype=index)
         ends = (np.concatenate([src, dst]), np.concatenate([dst, src]))
-        labels = np.concatenate([label, -label])
+        labels = np.concatenate([label, np.negative(label)])
         del label
         matrix = sparse.csr_array((labels, ends), shape=(n_accounts,) * 2)
         del ends, labels
@@ -79,7 +84,11 @@ class OpenAdjacency:
         )
 
     def set_open(
-        self, ties: np.ndarray, now_open: np.ndarray, src: np.ndarray, dst: np.ndarray,
+        self,
+        ties: np.ndarray,
+        now_open: np.ndarray,
+        src: np.ndarray,
+        dst: np.ndarray,
         dst_country: np.ndarray,
     ) -> None:
         """Open or close `ties` (each of which changes state), in time proportional to them."""

@@ -143,18 +143,18 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
     tie_src = np.concatenate(extra_src)
     tie_dst = np.concatenate(extra_dst)
     del src, dst, extra_src, extra_dst
-    account_platform = np.concatenate(
-        [citizen_platform, np.full(len(institutions), -1)]
-    ).astype(np.int16)
+    account_platform = np.concatenate([citizen_platform, np.full(len(institutions), -1)]).astype(
+        np.int16
+    )
     follower = np.where(account_platform[tie_dst] >= 0, tie_dst, tie_src)
     kinds = [ACCOUNT_KINDS.index(kind) for kind, _, _ in institutions]
     return Accounts(
         kind=np.concatenate(
             [np.full(n_citizens, ACCOUNT_KINDS.index(AccountKind.CITIZEN)), kinds]
         ).astype(np.int8),
-        country=np.concatenate(
-            [citizen_country, [home for _, _, home in institutions]]
-        ).astype(np.int32),
+        country=np.concatenate([citizen_country, [home for _, _, home in institutions]]).astype(
+            np.int32
+        ),
         owner=[""] * n_citizens + [owner for _, owner, _ in institutions],
         platform=account_platform,
         circumvents=np.concatenate(
