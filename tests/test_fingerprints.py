@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("05a852037600f884", "7e364f3c8de2e421"),
-    ("default.yaml", 2): ("e344dff3019e431c", "47320d18393e524f"),
-    ("default.yaml", 3): ("4291c6bce6e9de3b", "d7a145963b829634"),
-    ("doctrine.yaml", 7): ("e1f73e5b152a1853", "bd091479c25a2711"),
+    ("default.yaml", 1): ("746b157ec2fc0edb", "bca4d179ab3f5b03"),
+    ("default.yaml", 2): ("5f01f1a13acbfdf6", "d414529c41039ba7"),
+    ("default.yaml", 3): ("d1a46ecc1b7acb40", "f5de39cfa3962cb8"),
+    ("doctrine.yaml", 7): ("d026be91f89689c8", "e3a25fb6b38a9c83"),
 }
 
 

@@ -90,8 +90,11 @@ class CitizenPopulation:
         `contacts` is the adjacency of open ties (citizens' rows first), `police` the police
         density each citizen lives under, `legitimacy` each state's.
         """
-        cops_seen, actives_seen = self.what_citizens_see(contacts, police, rng)
-        arrested, _ = self.mobilise(cops_seen, actives_seen, society, rng)
+        grievance = self.grievance()
+        free = self.activity != Activity.JAILED
+        may_act = np.flatnonzero(free & (grievance > society.activation_threshold))
+        cops_seen, actives_seen = self.what_citizens_see(contacts, police, may_act, rng)
+        arrested, _ = self.mobilise(may_act, grievance[may_act], cops_seen, actives_seen, society, rng)
         self.recover_trust(legitimacy, society.trust_recovery)
         self.censorship_grievance *= CENSORSHIP_MEMORY
         speakers, listeners = contacts.contact_pairs(rng)
@@ -99,42 +102,54 @@ class CitizenPopulation:
         return arrested
 
     def what_citizens_see(
-        self, contacts: OpenAdjacency, police: np.ndarray, rng: np.random.Generator
+        self,
+        contacts: OpenAdjacency,
+        police: np.ndarray,
+        who: np.ndarray,
+        rng: np.random.Generator,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Epstein's vision over the semantic stratum: the police patrolling around a citizen
-        and its contacts (a Poisson number, as patrols wander), and the protesters among them
-        (counting the citizen itself)."""
+        """Epstein's vision over the semantic stratum, for the citizens `who`: the police
+        patrolling around a citizen and its contacts (a Poisson number, as patrols wander),
+        and the protesters among them (counting the citizen itself)."""
         protesting = self.activity == Activity.PROTESTING
-        actives_seen = 1 + contacts.count_among_contacts(protesting)
-        patrols = police * (1 + contacts.citizen_degree) * POLICE_VISIBILITY
+        actives_seen = 1 + contacts.count_among_contacts(protesting)[who]
+        patrols = police[who] * (1 + contacts.citizen_degree[who]) * POLICE_VISIBILITY
         cops_seen = rng.poisson(patrols).astype(np.float32)
         return cops_seen, actives_seen
 
     def mobilise(
         self,
+        who: np.ndarray,
+        grievance: np.ndarray,
         cops_seen: np.ndarray,
         actives_seen: np.ndarray,
         society: SocietySpec,
         rng: np.random.Generator,
     ) -> tuple[int, int]:
-        """Epstein's civil violence rule for everyone free; arrests and releases.
+        """Epstein's civil violence rule; arrests and releases. `who` are the free citizens
+        whose grievance passes the threshold (nobody else can protest, whatever the risk);
+        `grievance`, `cops_seen` and `actives_seen` are theirs.
 
-        A free citizen protests when grievance exceeds net risk (risk aversion times the
+        Such a citizen protests when grievance exceeds net risk (risk aversion times the
         arrest probability they perceive) by the activation threshold. Each police patrol in
         sight arrests one of the protesters it sees with the arrest rate, so a protester is
         taken with probability min(1, rate·C/A); a prisoner is released at the release rate.
         Returns how many were arrested and released.
         """
-        jailed = self.activity == Activity.JAILED
+        jailed = np.flatnonzero(self.activity == Activity.JAILED)
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
-        risk = self.risk_aversion * perceived
-        active = activation(self.grievance(), risk, society.activation_threshold) & ~jailed
-        caught = np.minimum(1.0, society.arrest_rate * cops_seen / actives_seen)
-        arrested = active & (rng.random(len(self)) < caught)
-        released = jailed & (rng.random(len(self)) < society.jail_release_rate)
-        self.activity = np.where(active, Activity.PROTESTING, Activity.QUIET).astype(np.int8)
-        self.activity[(jailed & ~released) | arrested] = Activity.JAILED
-        return int(arrested.sum()), int(released.sum())
+        risk = self.risk_aversion[who] * perceived
+        acts = activation(grievance, risk, society.activation_threshold)
+        caught = np.minimum(1.0, society.arrest_rate * cops_seen[acts] / actives_seen[acts])
+        active = who[acts]
+        arrested = active[rng.random(len(active)) < caught]
+        released = jailed[rng.random(len(jailed)) < society.jail_release_rate]
+        self.activity = np.zeros(len(self), dtype=np.int8)
+        self.activity[active] = Activity.PROTESTING
+        self.activity[jailed] = Activity.JAILED
+        self.activity[released] = Activity.QUIET
+        self.activity[arrested] = Activity.JAILED
+        return len(arrested), len(released)
 
     def recover_trust(self, legitimacy: np.ndarray, rate: float) -> None:
         """Trust drifts toward the state's legitimacy: quickly down, slowly back up."""

@@ -41,14 +41,14 @@ def disjoint_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Speakers (distinct agents below `n`) take turns in random order, each naming its
     listener; a pair is kept when neither agent was named before. The order is drawn as a
-    random turn per speaker (ties have probability zero), so no array is shuffled."""
+    random turn per speaker (ties have probability zero), so no array is shuffled; an agent
+    is named first at the earliest turn it speaks or is spoken to, and a pair stands when
+    that turn is its own for both."""
     turn = rng.random(len(speakers))
-    spoke = np.full(n, np.inf)
-    spoke[speakers] = turn
-    first_named_by = np.full(n, np.inf)
-    np.minimum.at(first_named_by, listeners, turn)
-    keep = (first_named_by[speakers] > turn) & (spoke[listeners] > turn)
-    keep &= (first_named_by[listeners] == turn) & (speakers != listeners)
+    named = np.full(n, np.inf)
+    named[speakers] = turn
+    np.minimum.at(named, listeners, turn)
+    keep = (named[speakers] == turn) & (named[listeners] == turn) & (speakers != listeners)
     return speakers[keep], listeners[keep]
 
 

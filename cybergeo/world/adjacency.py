@@ -100,8 +100,11 @@ class OpenAdjacency:
         np.add.at(self.open_by_country, dst_country[ties], delta)
         a, b = src[ties], dst[ties]
         among = (a < self.citizens) & (b < self.citizens)
-        np.add.at(self.citizen_degree, a[among], delta[among])
-        np.add.at(self.citizen_degree, b[among], delta[among])
+        ends, change = np.concatenate([a[among], b[among]]), np.tile(delta[among], 2)
+        if len(ends) > self.citizens // 8:
+            self.citizen_degree += np.bincount(ends, change, self.citizens).astype(np.int32)
+        else:
+            np.add.at(self.citizen_degree, ends, change)
 
     def ties_of(self, accounts: np.ndarray) -> np.ndarray:
         """The ties of some accounts (each tie once per end listed)."""
