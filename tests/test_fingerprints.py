@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("f74c96186f1726d4", "f207bb94ce798e52"),
-    ("default.yaml", 2): ("ff1ead4b4f869eed", "2097fc7d150777bc"),
-    ("default.yaml", 3): ("539927f7d8b084c7", "98298f6474d97c61"),
-    ("doctrine.yaml", 7): ("2c0d8c3853fd178d", "1e29651bc9124100"),
+    ("default.yaml", 1): ("78eedb139d7c2f10", "20a6b0d7eb97cc5f"),
+    ("default.yaml", 2): ("03cdacaeafd74bc9", "6234b3320bd46791"),
+    ("default.yaml", 3): ("baf3e4e2e091de40", "bf676df0aee1d872"),
+    ("doctrine.yaml", 7): ("8cb5e903d5eeb9e5", "5774c56958499725"),
 }
 
 

@@ -4,7 +4,6 @@ behaviour it exists for, and the default scenario's facts hold over replications
 import numpy as np
 import pandas as pd
 import pytest
-from scipy import sparse
 
 from cybergeo import CyberspaceModel, check_facts, load_scenario, simulate
 from cybergeo.actors.citizens import CitizenPopulation
@@ -15,6 +14,7 @@ from cybergeo.dynamics.responses import HARM, RESPONSES, STATEMENT, Harm, respon
 from cybergeo.measures import incident_table
 from cybergeo.scenario.schema import Doctrine
 from cybergeo.viz.stories import incident_stories
+from cybergeo.world.adjacency import OpenAdjacency
 from tests.conftest import SCENARIOS
 
 SMALL = {
@@ -157,10 +157,13 @@ def test_the_police_a_citizen_sees_do_not_depend_on_its_contacts():
     rng = np.random.default_rng(0)
     people = CitizenPopulation.generate(np.zeros(200, dtype=int), np.array([0.9]), rng)
     police = np.full(200, 0.05)
-    dense = sparse.csr_array(np.ones((200, 200)) - np.eye(200))
-    alone = sparse.csr_array((200, 200))
-    cops_dense, _ = people.what_citizens_see(dense, police, np.random.default_rng(1))
-    cops_alone, _ = people.what_citizens_see(alone, police, np.random.default_rng(1))
+    src, dst = np.triu_indices(200, k=1)
+    dense = OpenAdjacency.build(200, 200, src, dst, np.zeros(200, dtype=int))
+    none = np.array([], dtype=int)
+    alone = OpenAdjacency.build(200, 200, none, none, np.zeros(200, dtype=int))
+    everyone = np.arange(200)
+    cops_dense, _ = people.what_citizens_see(dense, police, everyone, np.random.default_rng(1))
+    cops_alone, _ = people.what_citizens_see(alone, police, everyone, np.random.default_rng(1))
     np.testing.assert_array_equal(cops_dense, cops_alone)
 
 
