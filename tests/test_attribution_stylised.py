@@ -16,7 +16,7 @@ def incidents(overrides: dict, replications: int = REPLICATIONS) -> pd.DataFrame
     """Incidents of many seeded runs of a small, busy version of the default scenario, whose
     victims name culprits as soon as they are confident."""
     base = {
-        "steps": 200,
+        "steps": 365,
         "countries.Northland.citizens": 60,
         "countries.Eastmark.citizens": 60,
         "countries.Southport.citizens": 40,
