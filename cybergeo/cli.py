@@ -25,6 +25,8 @@ from cybergeo.experiments import (
 from cybergeo.experiments.compare import Statistic
 from cybergeo.experiments.runner import RunOutcome
 from cybergeo.experiments.store import completed as completed_runs
+from cybergeo.i18n import _, choose_language
+from cybergeo.i18n.labels import label
 from cybergeo.measures import attribution_measures, incident_table
 from cybergeo.model import CyberspaceModel
 from cybergeo.run import run_folder_name, simulate
@@ -55,6 +57,20 @@ Overrides = Annotated[list[str] | None, typer.Option("--set", help="override: pa
 Statistics = Annotated[
     Statistic, typer.Option(help="per run: final (last step), mean, or total (for counts)")
 ]
+
+
+@app.callback()
+def main(
+    lang: Annotated[
+        str | None,
+        typer.Option(help="language of what is printed: en or fr (default: CYBERGEO_LANG, locale)"),
+    ] = None,
+) -> None:
+    """Simulate cyberspace geopolitics from YAML scenarios."""
+    try:
+        choose_language(lang)
+    except ValueError as error:
+        raise fail(f"--lang: {error}") from None
 
 
 def load_or_exit(scenario: Path | None, assignments: list[str] | None) -> Scenario:
@@ -104,9 +120,9 @@ def run(
         result.save(folder)
     except OSError as error:
         raise fail(f"could not write the run folder {folder}: {error}") from None
-    out.print(f"Run folder: {folder}", highlight=False, soft_wrap=True)
+    out.print(_("Run folder: {folder}").format(folder=folder), highlight=False, soft_wrap=True)
     for name, value in result.summary().items():
-        out.print(f"  {name:24} {value:g}", highlight=False)
+        out.print(f"  {label(name):32} {value:g}", highlight=False)
 
 
 @app.command()
@@ -123,12 +139,12 @@ def world(
         raise fail(f"--format must be graphml or json, not {fmt!r}")
     spec = load_or_exit(scenario, set_)
     model = CyberspaceModel(spec, rng=spec.seed if seed is None else seed)
-    for _ in range(steps):
+    for _step in range(steps):
         model.step()
     try:
         written = export_world(model.world, out_dir, "graphml" if fmt == "graphml" else "json")
         figure = out_dir / "strata.png"
-        strata_figure(model.world, model.rng).savefig(figure, dpi=110)
+        strata_figure(model.world).savefig(figure, dpi=110)
     except OSError as error:
         raise fail(f"could not write to {out_dir}: {error}") from None
     for path in [*written, figure]:
@@ -152,7 +168,8 @@ def incidents(
         out.print(story, highlight=False, soft_wrap=True)
         out.print()
     measures = attribution_measures(events)
-    out.print("Summary: " + ", ".join(f"{k} {v:.3g}" for k, v in measures.items()), highlight=False)
+    summary = ", ".join(f"{label(k)} {v:.3g}" for k, v in measures.items())
+    out.print(_("Summary: {measures}").format(measures=summary), highlight=False)
     if table is not None:
         frame = incident_table(events)
         if table.suffix == ".csv":
@@ -161,7 +178,7 @@ def incidents(
             frame.to_parquet(table, index=False)
         else:
             raise fail(f"--table must end in .csv or .parquet, not {table.name!r}")
-        out.print(f"Table: {table}", highlight=False)
+        out.print(_("Table: {table}").format(table=table), highlight=False)
 
 
 @app.command()

@@ -5,6 +5,7 @@ decisions, resolution, information, attribution, diplomacy, society, record (DES
 """
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 import mesa
@@ -28,6 +29,7 @@ from cybergeo.dynamics.operations import (
     success_probability,
 )
 from cybergeo.record import Recorder
+from cybergeo.scenario.keywords import scenario_from_keywords
 from cybergeo.scenario.schema import EventKind, FirmKind, Ideology, Scenario, ScheduledEvent
 from cybergeo.world.strata import AccountKind, HardwareKind, SoftwareKind, VulnerabilityStatus
 from cybergeo.world.world import World, build_world
@@ -45,6 +47,9 @@ class CyberspaceModel(mesa.Model):
     """Cyberspace geopolitics on three strata, seeded through `rng` for exact replay.
 
     `spec` is the validated scenario (Mesa reserves `scenario` for its own parameters).
+    Besides a `Scenario`, the model takes a file (`scenario` or `source`) and dotted
+    overrides as keywords, the way Mesa's SolaraViz creates and resets models
+    (see `cybergeo.scenario.keywords`).
 
     Examples
     --------
@@ -56,8 +61,16 @@ class CyberspaceModel(mesa.Model):
     3
     """
 
-    def __init__(self, scenario: Scenario, rng: int | np.random.Generator | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario | str | Path | mesa.experimental.scenarios.Scenario | None = None,
+        rng: int | np.random.Generator | None = None,
+        *,
+        source: str | Path | None = None,
+        **settings: Any,
+    ) -> None:
         super().__init__(rng=rng)
+        scenario = scenario_from_keywords(scenario, source, settings)
         self.spec = scenario
         self.countries = scenario.country_ids()
         self.country_index = {name: i for i, name in enumerate(self.countries)}
@@ -105,6 +118,12 @@ class CyberspaceModel(mesa.Model):
 
     def count(self, name: str, amount: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + amount
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: a summary table and the overview of the steps run so far."""
+        from cybergeo.viz.html import model_html
+
+        return model_html(self)
 
     # ------------------------------------------------------------------ the step
     def step(self) -> None:

@@ -81,6 +81,12 @@ class RunResult:
             raise
         return target
 
+    def _repr_html_(self) -> str:
+        """In Jupyter: a summary table and the overview figure."""
+        from cybergeo.viz.html import run_html
+
+        return run_html(self)
+
     def summary(self) -> dict[str, float]:
         """A few headline numbers over the whole run."""
         metrics = self.metrics

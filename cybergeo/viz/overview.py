@@ -1,54 +1,26 @@
-"""The overview figure of a run: operations, attribution, trust, tension and availability."""
+"""The overview figure of a run: its eight panels on one page."""
 
 from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure
+from cybergeo.i18n import _
+from cybergeo.viz.panels import PANELS
+from cybergeo.viz.style import ClassFigure
 
 if TYPE_CHECKING:
     from cybergeo.run import RunResult
 
 
-def overview_figure(result: "RunResult") -> Figure:
-    """Four panels over time, cumulated where counts are shown.
+def overview_figure(result: "RunResult") -> ClassFigure:
+    """Operations, attributions, trust, protest, tension, escalation and availability.
 
-    Uses matplotlib's object API (no pyplot state), so it is safe in workers and servers.
+    Uses matplotlib's object API (no pyplot state), so it is safe in workers and servers,
+    and displays itself in Jupyter.
     """
-    metrics = result.metrics
-    step = metrics["step"]
-    figure = Figure(figsize=(11, 7), layout="constrained")
-    axes = figure.subplots(2, 2)
-    figure.suptitle(f"{result.scenario.name} — seed {result.seed}")
-
-    ax = axes[0, 0]
-    for name in ("operations_launched", "operations_succeeded", "operations_detected"):
-        ax.plot(step, metrics[name].cumsum(), label=name.removeprefix("operations_"))
-    ax.set_title("Operations (cumulative)")
-    ax.legend()
-
-    ax = axes[0, 1]
-    for name in ("attributions_correct", "attributions_wrong"):
-        if name in metrics:
-            ax.plot(step, metrics[name].cumsum(), label=name.removeprefix("attributions_"))
-    ax.set_title("Public attributions (cumulative)")
-    ax.legend()
-
-    ax = axes[1, 0]
-    for column in metrics.columns:
-        if column.startswith("trust_government."):
-            ax.plot(step, metrics[column], label=column.split(".", 1)[1])
-    ax.set_ylim(0, 1)
-    ax.set_title("Citizens' trust in their government")
-    ax.legend()
-
-    ax = axes[1, 1]
-    for column in metrics.columns:
-        if column.startswith("availability_"):
-            ax.plot(step, metrics[column], label=column.removeprefix("availability_"))
-    ax.plot(step, metrics["mean_tension"], label="mean tension", color="black", linestyle="--")
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Availability of each stratum, and tension")
-    ax.legend()
-
-    for ax in axes.flat:
-        ax.set_xlabel(f"step ({result.scenario.step_days} day(s))")
+    figure = ClassFigure(figsize=(13, 15), layout="constrained")
+    axes = figure.subplots(4, 2)
+    figure.suptitle(
+        _("{scenario} — seed {seed}").format(scenario=result.scenario.name, seed=result.seed)
+    )
+    for panel, ax in zip(PANELS, axes.flat, strict=True):
+        panel.draw(ax, result.metrics, result.scenario.step_days)
     return figure
