@@ -25,7 +25,7 @@ from cybergeo.experiments import (
 from cybergeo.experiments.compare import Statistic
 from cybergeo.experiments.runner import RunOutcome
 from cybergeo.experiments.store import completed as completed_runs
-from cybergeo.i18n import _, choose_language
+from cybergeo.i18n import _, choose_language, language
 from cybergeo.i18n.labels import label
 from cybergeo.measures import attribution_measures, incident_table
 from cybergeo.model import CyberspaceModel
@@ -363,3 +363,28 @@ def validate(
             out.print(f"{path}: ok", highlight=False)
     if failed:
         raise typer.Exit(code=2)
+
+
+@app.command()
+def dashboard(
+    scenario: ScenarioFile = None,
+    port: Annotated[int, typer.Option(help="port on localhost", min=1, max=65535)] = 8765,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="serve only; do not open a browser")
+    ] = False,
+    lang: Annotated[str | None, typer.Option(help="en or fr (default: as for --lang)")] = None,
+) -> None:
+    """Serve the class dashboard on localhost (needs the teach extra: ./dev dashboard)."""
+    if scenario is not None:
+        load_or_exit(scenario, None)
+    try:
+        chosen = choose_language(lang) if lang else language()
+        from cybergeo.viz.dashboard.serve import serve
+    except ValueError as error:
+        raise fail(f"--lang: {error}") from None
+    except ModuleNotFoundError as error:
+        raise fail(
+            f"the dashboard needs the teach extra ({error.name} is missing): "
+            "run ./dev dashboard, or pip install 'cybergeo[teach]'"
+        ) from None
+    raise typer.Exit(serve(scenario, port, not no_browser, chosen))

@@ -15,8 +15,8 @@ def incident_story(events: pd.DataFrame, row: pd.Series) -> str:
     outcome = _("succeeded") if row["succeeded"] else _("failed")
     lines = [
         _(
-            "Incident {incident} — day {day}: an operation of {kind} against {target} "
-            "in {victim} ({outcome}); its traffic seemed to come from {origin}."
+            "Incident {incident} — day {day}: {kind} against {target} in {victim} "
+            "({outcome}); its traffic seemed to come from {origin}."
         ).format(
             incident=row["incident"],
             day=row["launched"],

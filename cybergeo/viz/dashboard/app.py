@@ -146,7 +146,11 @@ def Dashboard(source: str | None = None, lang: str | None = None) -> None:
                 solara.Button("English", value="en")
                 solara.Button("Français", value="fr")
             solara.Select(
-                texts["scenario"], values=list(choices), value=chosen.value, on_value=pick
+                texts["scenario"],
+                values=list(choices),
+                value=chosen.value,
+                on_value=pick,
+                classes=["cg-scenario"],
             )
             solara.Markdown(f"**{spec.name}** — {spec.description or ''}")
             with solara.Row(gap="6px"):
