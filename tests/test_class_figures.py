@@ -2,9 +2,9 @@
 colours, legends beside the data, a stable strata layout, and HTML views for Jupyter."""
 
 import matplotlib.colors as mcolors
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 import cybergeo
 from cybergeo.i18n import speaking
