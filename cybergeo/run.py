@@ -60,7 +60,7 @@ class RunResult:
 
         The folder must not exist yet; on any error nothing is left at `folder`.
         """
-        from cybergeo.viz.overview import overview_figure
+        from cybergeo.viz.overview import run_overview
 
         target = Path(folder)
         if target.exists():
@@ -72,7 +72,7 @@ class RunResult:
             self.metrics.to_parquet(staging / "metrics.parquet", index=False)
             self.events.to_parquet(staging / "events.parquet", index=False)
             dump_scenario(self.scenario, staging / "scenario.yaml")
-            overview_figure(self).savefig(staging / "figures" / "overview.png", dpi=110)
+            run_overview(self).savefig(staging / "figures" / "overview.png", dpi=110)
             manifest = json.dumps(self.manifest(), indent=2, sort_keys=False)
             (staging / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
             os.rename(staging, target)

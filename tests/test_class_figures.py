@@ -9,7 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 import cybergeo
 from cybergeo.i18n import speaking
 from cybergeo.viz.odd import odd_link, odd_text
-from cybergeo.viz.overview import overview_figure
+from cybergeo.viz.overview import run_overview
 from cybergeo.viz.panels import PANELS
 from cybergeo.viz.strata import strata_figure, strata_layout
 
@@ -20,7 +20,7 @@ def result() -> cybergeo.RunResult:
 
 
 def test_every_panel_has_units_days_distinct_colours_and_a_legend_beside_it(result) -> None:
-    figure = overview_figure(result)
+    figure = run_overview(result)
     renderer = FigureCanvasAgg(figure).get_renderer()
     figure.draw(renderer)
     for ax in figure.axes:
@@ -36,13 +36,13 @@ def test_every_panel_has_units_days_distinct_colours_and_a_legend_beside_it(resu
 
 def test_time_axis_is_in_days_when_a_step_lasts_a_week() -> None:
     weekly = cybergeo.simulate({"steps": 4, "step_days": 7}, seed=1)
-    ax = overview_figure(weekly).axes[0]
+    ax = run_overview(weekly).axes[0]
     assert ax.get_lines()[0].get_xdata()[-1] == 28
 
 
 def test_figure_titles_follow_the_language(result) -> None:
     with speaking("fr"):
-        axes = overview_figure(result).axes
+        axes = run_overview(result).axes
     assert "Tension entre États" in [ax.get_title() for ax in axes]
     assert all(ax.get_xlabel() == "jour du run" for ax in axes)
 
@@ -70,7 +70,7 @@ def test_run_and_model_show_a_table_and_the_overview_in_jupyter(result) -> None:
     assert "<img" not in model._repr_html_()
     model.step()
     assert "<img" in model._repr_html_()
-    assert overview_figure(result)._repr_png_().startswith(b"\x89PNG")
+    assert run_overview(result)._repr_png_().startswith(b"\x89PNG")
 
 
 def test_each_panel_links_to_a_section_of_the_odd() -> None:

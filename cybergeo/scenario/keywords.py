@@ -6,6 +6,7 @@ SolaraViz builds a model as `Model(**parameters)` and, on Reset, also hands it a
 attribution_threshold": 0.9}`), and reads a Mesa scenario as "no cybergeo scenario given".
 """
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from cybergeo.scenario.schema import Scenario
 def scenario_from_keywords(
     scenario: object, source: str | Path | None, settings: dict[str, Any]
 ) -> Scenario:
-    """The scenario to build: `scenario` if it is a cybergeo scenario or a path, else
+    """The scenario to build: `scenario` if it is a cybergeo scenario, a mapping or a path, else
     `source` (default: the bundled default), with `settings` as `--set`-style overrides.
 
     Examples
@@ -28,6 +29,8 @@ def scenario_from_keywords(
     """
     if isinstance(scenario, Scenario):
         return load_scenario(scenario_mapping(scenario), settings) if settings else scenario
+    if isinstance(scenario, Mapping):
+        return load_scenario(scenario, settings)
     if isinstance(scenario, str | Path):
         source = scenario
     return load_scenario(source if source is not None else DEFAULT_SCENARIO, settings)

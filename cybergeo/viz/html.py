@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from cybergeo.i18n import _
 from cybergeo.i18n.labels import label
-from cybergeo.viz.overview import overview_figure
+from cybergeo.viz.overview import run_overview
 from cybergeo.viz.style import figure_png
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def run_html(result: "RunResult") -> str:
     """The summary table, then the overview figure as an embedded PNG."""
     if not result.steps:
         return summary_table(result)
-    image = base64.b64encode(figure_png(overview_figure(result), dpi=72)).decode("ascii")
+    image = base64.b64encode(figure_png(run_overview(result), dpi=72)).decode("ascii")
     return (
         f"<div>{summary_table(result)}"
         f"<img alt='{html.escape(_('Overview of the run'))}' "
