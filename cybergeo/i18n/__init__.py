@@ -65,7 +65,7 @@ def speaking(lang: str | None) -> Iterator[str]:
 
 
 def choose_language(lang: str | None) -> str:
-    """Use `lang` for the rest of the current context (a CLI command, a kernel)."""
+    """Use `lang` for the rest of the current context (a CLI command and what it calls)."""
     code = resolve_language(lang)
     _chosen.set(code)
     return code
