@@ -18,7 +18,8 @@ BUDGET_SECONDS = 120
 
 def test_both_languages_have_the_same_numbered_notebooks() -> None:
     numbers = {
-        lang: sorted(p.name[:2] for p in (NOTEBOOKS / lang).glob("*.ipynb")) for lang in ("en", "fr")
+        lang: sorted(p.name[:2] for p in (NOTEBOOKS / lang).glob("*.ipynb"))
+        for lang in ("en", "fr")
     }
     assert numbers["en"] == numbers["fr"]
     assert numbers["en"][:4] == ["01", "02", "03", "04"]
