@@ -74,3 +74,13 @@ def test_the_truth_is_hidden_until_revealed() -> None:
     assert "true author" in shown.columns
     with speaking("fr"):
         assert "véritable auteur" in class_incidents(events, reveal=True).columns
+
+
+def test_the_dashboard_shows_inline_in_jupyter_with_one_call() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    cell = nbformat.v4.new_code_cell("from cybergeo.viz import dashboard\ndashboard.show()")
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    shown = [output.get("data", {}) for output in notebook.cells[0].outputs]
+    assert any("application/vnd.jupyter.widget-view+json" in data for data in shown), shown
