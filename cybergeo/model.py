@@ -116,9 +116,9 @@ class CyberspaceModel(mesa.Model):
 
     def _repr_html_(self) -> str:
         """In Jupyter: a summary table and the overview of the steps run so far."""
-        from cybergeo.viz.html import model_html
+        from cybergeo.viz.html import run_html
 
-        return model_html(self)
+        return run_html(self.spec, int(self.scenario.rng), self.recorder.metrics_frame())
 
     def counted(self, name: str) -> int:
         """This step's count so far."""

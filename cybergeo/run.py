@@ -4,23 +4,27 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from cybergeo.measures import headline
 from cybergeo.model import CyberspaceModel
 from cybergeo.scenario import (
     Scenario,
+    ScenarioSource,
     dump_scenario,
     load_scenario,
     scenario_hash,
     scenario_mapping,
 )
+from cybergeo.scenario.spec import MAX_SEED, MAX_STEPS
 
 MAIN_DEPENDENCIES = ("mesa", "numpy", "networkx", "scipy", "pandas", "pyarrow", "pydantic")
 
@@ -60,7 +64,7 @@ class RunResult:
 
         The folder must not exist yet; on any error nothing is left at `folder`.
         """
-        from cybergeo.viz.overview import run_overview
+        from cybergeo.viz.overview import overview_figure, run_title
 
         target = Path(folder)
         if target.exists():
@@ -72,7 +76,9 @@ class RunResult:
             self.metrics.to_parquet(staging / "metrics.parquet", index=False)
             self.events.to_parquet(staging / "events.parquet", index=False)
             dump_scenario(self.scenario, staging / "scenario.yaml")
-            run_overview(self).savefig(staging / "figures" / "overview.png", dpi=110)
+            title = run_title(self.scenario.name, self.seed)
+            figure = overview_figure(self.metrics, title, self.scenario.step_days)
+            figure.savefig(staging / "figures" / "overview.png", dpi=110)
             manifest = json.dumps(self.manifest(), indent=2, sort_keys=False)
             (staging / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
             os.rename(staging, target)
@@ -85,27 +91,16 @@ class RunResult:
         """In Jupyter: a summary table and the overview figure."""
         from cybergeo.viz.html import run_html
 
-        return run_html(self)
+        return run_html(self.scenario, self.seed, self.metrics)
 
     def summary(self) -> dict[str, float]:
-        """A few headline numbers over the whole run."""
-        metrics = self.metrics
-        totals = [
-            "operations_launched",
-            "operations_succeeded",
-            "operations_detected",
-            "attributions_correct",
-            "attributions_wrong",
-            "leaks",
-        ]
-        result = {name: float(metrics[name].sum()) for name in totals if name in metrics}
-        result["final_mean_tension"] = float(metrics["mean_tension"].iloc[-1])
-        result["peak_escalation"] = float(metrics["max_escalation"].max())
-        return result
+        """A few headline numbers over the whole run (totals are 0 and final values NaN for a
+        run of no steps)."""
+        return headline(self.metrics)
 
 
 def simulate(
-    scenario: Scenario | Mapping[str, Any] | str | Path,
+    scenario: ScenarioSource,
     seed: int | None = None,
     steps: int | None = None,
     on_step: Callable[[int], None] | None = None,
@@ -117,11 +112,14 @@ def simulate(
     >>> result = simulate({"steps": 5}, seed=3)
     >>> len(result.metrics), result.metrics["step"].tolist()
     (5, [1, 2, 3, 4, 5])
+    >>> simulate({"steps": 5}, steps=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: steps must be a whole number from 1 to 100000, not 0
     """
-    if not isinstance(scenario, Scenario):
-        scenario = load_scenario(scenario)
-    seed = scenario.seed if seed is None else seed
-    steps = scenario.steps if steps is None else steps
+    scenario = load_scenario(scenario)
+    seed = scenario.seed if seed is None else check_count("seed", seed, 0, MAX_SEED)
+    steps = scenario.steps if steps is None else check_count("steps", steps, 1, MAX_STEPS)
     started = datetime.now(UTC)
     model = CyberspaceModel(scenario, rng=seed)
     for _ in range(steps):
@@ -138,6 +136,14 @@ def simulate(
         started=started,
         finished=datetime.now(UTC),
     )
+
+
+def check_count(name: str, value: Any, low: int, high: int) -> int:
+    """`value` as a whole number in [low, high] (booleans refused), else a ValueError."""
+    whole = isinstance(value, int | np.integer) and not isinstance(value, bool)
+    if not whole or not low <= value <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+    return int(value)
 
 
 def run_folder_name(scenario: Scenario, seed: int, when: datetime) -> str:

@@ -9,9 +9,13 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 import cybergeo
 from cybergeo.i18n import speaking
 from cybergeo.viz.odd import odd_link, odd_text
-from cybergeo.viz.overview import run_overview
+from cybergeo.viz.overview import overview_figure
 from cybergeo.viz.panels import PANELS
 from cybergeo.viz.strata import strata_figure, strata_layout
+
+
+def run_overview(result: cybergeo.RunResult):
+    return overview_figure(result.metrics, result.scenario.name, result.scenario.step_days)
 
 
 @pytest.fixture(scope="module")

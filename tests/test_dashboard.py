@@ -2,6 +2,7 @@
 pieces work without a browser (the browser test drives the served page)."""
 
 import inspect
+import json
 
 import pytest
 
@@ -9,13 +10,14 @@ pytest.importorskip("solara", reason="the dashboard needs the teach extra")
 
 import ipyvuetify as v
 import ipywidgets
+import pandas as pd
 import solara
 from mesa.visualization.solara_viz import _build_model_init_kwargs, _check_model_params
 
 from cybergeo import CyberspaceModel, load_scenario
 from cybergeo.i18n import speaking
 from cybergeo.viz.dashboard import mesa_view
-from cybergeo.viz.dashboard.app import build_model, scenario_choices
+from cybergeo.viz.dashboard.app import build_model, model_as_run, scenario_choices
 from cybergeo.viz.incident_view import class_incidents
 from cybergeo.viz.knobs import class_knobs, mesa_model_params
 from cybergeo.viz.panels import PANELS
@@ -84,3 +86,17 @@ def test_the_dashboard_shows_inline_in_jupyter_with_one_call() -> None:
     nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
     shown = [output.get("data", {}) for output in notebook.cells[0].outputs]
     assert any("application/vnd.jupyter.widget-view+json" in data for data in shown), shown
+
+
+def test_save_this_run_writes_an_ordinary_run_folder(tmp_path) -> None:
+    model = build_model("default.yaml", {"rng": 2})
+    for _step in range(5):
+        model.step()
+    folder = model_as_run(model).save(tmp_path / "saved")
+    assert {p.name for p in folder.iterdir()} >= {
+        "manifest.json",
+        "metrics.parquet",
+        "events.parquet",
+    }
+    assert len(pd.read_parquet(folder / "metrics.parquet")) == 5
+    assert json.loads((folder / "manifest.json").read_text())["seed"] == 2

@@ -1,15 +1,10 @@
 """The overview figure of a run: its eight panels on one page."""
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from cybergeo.i18n import _
 from cybergeo.viz.panels import PANELS
 from cybergeo.viz.style import ClassFigure
-
-if TYPE_CHECKING:
-    from cybergeo.run import RunResult
 
 
 def overview_figure(metrics: pd.DataFrame, title: str, step_days: int) -> ClassFigure:
@@ -27,7 +22,6 @@ def overview_figure(metrics: pd.DataFrame, title: str, step_days: int) -> ClassF
     return figure
 
 
-def run_overview(result: "RunResult") -> ClassFigure:
-    """The overview of a run, titled with its scenario and seed."""
-    title = _("{scenario} — seed {seed}").format(scenario=result.scenario.name, seed=result.seed)
-    return overview_figure(result.metrics, title, result.scenario.step_days)
+def run_title(scenario: str, seed: int) -> str:
+    """The overview's title: scenario and seed, in the language in force."""
+    return _("{scenario} — seed {seed}").format(scenario=scenario, seed=seed)

@@ -16,10 +16,9 @@ import solara
 
 from cybergeo.i18n import _, resolve_language, speaking
 from cybergeo.model import CyberspaceModel
-from cybergeo.run import run_folder_name
+from cybergeo.run import RunResult, run_folder_name
 from cybergeo.scenario import bundled_scenarios, load_scenario
 from cybergeo.viz.dashboard.cards import IncidentCard, PanelCard, StrataCard
-from cybergeo.viz.html import model_as_run
 from cybergeo.viz.knobs import SEED, Knob, class_knobs
 from cybergeo.viz.panels import PANELS
 from cybergeo.viz.strata import strata_layout
@@ -43,6 +42,21 @@ def build_model(source: str, settings: dict[str, Any]) -> CyberspaceModel:
     """A model as SolaraViz would make it: a file, a seed and dotted overrides."""
     overrides = {k: v for k, v in settings.items() if k != SEED}
     return CyberspaceModel(source=source, rng=int(settings[SEED]), **overrides)
+
+
+def model_as_run(model: CyberspaceModel) -> RunResult:
+    """The steps a model has run so far, as a run result to save as a run folder."""
+    now = datetime.now(UTC)
+    return RunResult(
+        scenario=model.spec,
+        seed=int(model.scenario.rng),
+        steps=model.steps,
+        metrics=model.recorder.metrics_frame(),
+        events=model.recorder.events_frame(),
+        model=model,
+        started=now,
+        finished=now,
+    )
 
 
 def knob_values(knobs: list[Knob]) -> dict[str, Any]:
