@@ -100,3 +100,11 @@ def test_save_this_run_writes_an_ordinary_run_folder(tmp_path) -> None:
     }
     assert len(pd.read_parquet(folder / "metrics.parquet")) == 5
     assert json.loads((folder / "manifest.json").read_text())["seed"] == 2
+
+
+def test_a_scenario_file_given_on_the_command_line_comes_first_and_wins(tmp_path) -> None:
+    mine = tmp_path / "default.yaml"
+    mine.write_text("name: mine\nsteps: 5\n", encoding="utf-8")
+    choices = scenario_choices(mine)
+    assert next(iter(choices.items())) == ("default", str(mine))
+    assert "doctrine" in choices

@@ -31,11 +31,13 @@ SCENARIO_VARIABLE = "CYBERGEO_DASHBOARD_SCENARIO"
 
 
 def scenario_choices(extra: str | Path | None = None) -> dict[str, str]:
-    """The bundled scenarios by name (and `extra`, first, when given)."""
+    """The bundled scenarios by name, and `extra` first when given (its own file wins over
+    a bundled one of the same name)."""
     choices = {p.stem: str(p) for p in sorted(bundled_scenarios().glob("*.yaml"))}
-    if extra is not None:
-        choices = {Path(extra).stem: str(extra), **choices}
-    return choices
+    if extra is None:
+        return choices
+    name = Path(extra).stem
+    return {name: str(extra), **{k: v for k, v in choices.items() if k != name}}
 
 
 def build_model(source: str, settings: dict[str, Any]) -> CyberspaceModel:
