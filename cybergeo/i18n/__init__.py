@@ -24,9 +24,6 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 LANGUAGES = ("en", "fr")
 """Languages with a catalogue; English is the source text."""
 CATALOGUES = Path(__file__).parent
@@ -73,9 +70,13 @@ def choose_language(lang: str | None) -> str:
 
 @cache
 def catalogue(lang: str) -> gettext.NullTranslations:
-    """The compiled catalogue of a language (English needs none)."""
+    """The compiled catalogue of a language (English needs none; Babel is imported only
+    when a catalogue is first compiled, so commands in English start as fast as before)."""
     if lang == "en":
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with (CATALOGUES / f"{lang}.po").open("rb") as po:
         messages = read_po(po, locale=lang)
     compiled = io.BytesIO()

@@ -81,7 +81,9 @@ def incident_story(events: pd.DataFrame, row: pd.Series) -> str:
     verdict = ""
     if pd.notna(row["correct"]):
         verdict = (
-            _(" — the attribution was right.")
+            _(" — the attribution was right, at the {level} level.").format(
+                level=label(str(row["level"]))
+            )
             if row["correct"]
             else _(" — the attribution was wrong.")
         )
