@@ -96,7 +96,7 @@ def test_two_factor_comparison_has_one_row_per_combination(two_factors):
 
 
 def test_pooling_is_explicit(two_factors):
-    with pytest.raises(ComparisonError, match="also varies open.*--pool"):
+    with pytest.raises(ComparisonError, match=r"also varies open.*--pool"):
         compare_policies(two_factors, "rate", "operations_launched")
     pooled = compare_policies(two_factors, "rate", "operations_launched", pool=True)
     assert pooled.attrs["pooled"] == ["open"] and list(pooled["runs"]) == [16, 16]

@@ -1,6 +1,8 @@
 """EMA Workbench: a scenario as an EMA model, its experiments through the batch store, and
 PRIM scenario discovery on a batch."""
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -25,6 +27,7 @@ TINY = {
     ],
 }
 RATE = "countries.A.operations_rate"
+DOCS = Path(__file__).parents[1] / "docs" / "ema.md"
 OUTCOMES = ["operations_launched", "mean_tension"]
 
 
@@ -89,6 +92,8 @@ def test_cli_discover(swept):
         app, ["discover", str(swept), "--metric", "max_escalation", "--above", "2"]
     )
     assert result.exit_code == 0, result.output
-    assert "Runs of interest (max_escalation default statistic > 2)" in result.output
+    documented = DOCS.read_text().split("```\nRuns of interest")[1].split("```")[0]
+    for line in ("Runs of interest" + documented).strip().splitlines():
+        assert line in result.output  # the example in docs/ema.md is this run's output
     assert " x in [" in result.output and " z in [" not in result.output
     assert (swept / "discover" / "max_escalation--above-2.csv").is_file()
