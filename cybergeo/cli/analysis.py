@@ -7,7 +7,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from cybergeo.cli import Statistics, app, err, fail, out
+from cybergeo.cli.common import Statistics, app, err, fail, out
 from cybergeo.experiments import BatchResults, load_batch
 from cybergeo.experiments.catalogue import CATALOGUE
 from cybergeo.experiments.compare import (

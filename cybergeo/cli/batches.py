@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from cybergeo.cli import AllowOutside, Overrides, app, err, fail, load_or_exit, out, report
+from cybergeo.cli.common import AllowOutside, Overrides, app, err, fail, load_or_exit, out, report
 from cybergeo.experiments import plan_batch, run_batch
 from cybergeo.experiments.runner import RunOutcome
 from cybergeo.experiments.store import StoreError, completed, read_manifest

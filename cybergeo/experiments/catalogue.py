@@ -11,6 +11,8 @@ family, the part before the first dot. New metrics are one line in `CATALOGUE`.
 from dataclasses import dataclass
 from enum import StrEnum
 
+import pandas as pd
+
 
 class Statistic(StrEnum):
     """How a run's time series becomes one number: the last value, the mean over the run,
@@ -127,3 +129,21 @@ def statistic_note(metric: str, statistic: Statistic | None) -> str:
             "pass --statistic to choose)"
         )
     return f"{info.statistic} per run (the default for a {info.kind})"
+
+
+PANDAS_NAMES = {
+    Statistic.FINAL: "last",
+    Statistic.MEAN: "mean",
+    Statistic.TOTAL: "sum",
+    Statistic.MAX: "max",
+}
+
+
+def summarise(
+    metrics: pd.DataFrame, metric: str, statistic: Statistic | str | None = None
+) -> pd.Series:
+    """Per run (`run` column) the metric's time series reduced to one number."""
+    chosen = Statistic(statistic) if statistic is not None else default_statistic(metric)
+    per_run = metrics.sort_values(["run", "step"]).groupby("run")[metric]
+    values: pd.Series = per_run.agg(PANDAS_NAMES[chosen])
+    return values.rename(metric)

@@ -16,18 +16,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
-from cybergeo.experiments.catalogue import Statistic, default_statistic, describe, statistic_note
+from cybergeo.experiments.catalogue import Statistic, describe, statistic_note, summarise
 from cybergeo.experiments.load import BatchResults
 
 __all__ = ["Statistic", "compare_policies", "comparison_figure", "run_values", "summarise"]
 
 BOOTSTRAP_RESAMPLES = 2000
-PANDAS_NAMES = {
-    Statistic.FINAL: "last",
-    Statistic.MEAN: "mean",
-    Statistic.TOTAL: "sum",
-    Statistic.MAX: "max",
-}
 CONFIDENCE = 0.95
 
 
@@ -44,16 +38,6 @@ def run_values(
         known = ", ".join(sorted(results.metric_names))
         raise ComparisonError(f"unknown metric {metric!r}; known: {known}")
     return summarise(results.metrics, metric, statistic)
-
-
-def summarise(
-    metrics: pd.DataFrame, metric: str, statistic: Statistic | str | None = None
-) -> pd.Series:
-    """Per run (`run` column) the metric's time series reduced to one number."""
-    chosen = Statistic(statistic) if statistic is not None else default_statistic(metric)
-    per_run = metrics.sort_values(["run", "step"]).groupby("run")[metric]
-    values: pd.Series = per_run.agg(PANDAS_NAMES[chosen])
-    return values.rename(metric)
 
 
 def compare_policies(

@@ -20,8 +20,8 @@ from ema_workbench import Model, RealParameter, ScalarOutcome
 from ema_workbench.analysis import prim
 
 from cybergeo.experiments.batch import create_batch, run_batch
-from cybergeo.experiments.catalogue import Statistic, default_statistic
-from cybergeo.experiments.compare import run_values, summarise
+from cybergeo.experiments.catalogue import Statistic, default_statistic, summarise
+from cybergeo.experiments.compare import run_values
 from cybergeo.experiments.executors import ExecutorName
 from cybergeo.experiments.load import BatchResults, load_batch
 from cybergeo.run import simulate

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from cybergeo.experiments import store
+from cybergeo.experiments.catalogue import summarise
 
 RUN_COLUMNS = ("run", "point", "replication", "seed", "status")
 
@@ -37,13 +38,13 @@ class BatchResults:
     def per_run(self, metrics: list[str] | None = None) -> pd.DataFrame:
         """One row per completed run: its parameters, then each metric summarised by its
         catalogue statistic (a count's total, a level's mean, a share's mean...)."""
-        from cybergeo.experiments.compare import run_values
-
         names = self.metric_names if metrics is None else metrics
         done = self.runs[self.runs["status"] == "completed"]
         table = done[[*RUN_COLUMNS[:4], *self.parameters]].set_index("run")
         for name in names:
-            table[name] = run_values(self, name)
+            if name not in self.metric_names:
+                raise KeyError(f"unknown metric {name!r}; known: {', '.join(self.metric_names)}")
+            table[name] = summarise(self.metrics, name)
         return table.reset_index()
 
     def __repr__(self) -> str:

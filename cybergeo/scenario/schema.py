@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
 
 
@@ -292,6 +293,7 @@ class Scenario(Spec):
     attribution: AttributionSpec = AttributionSpec()
     events: Annotated[list[ScheduledEvent], Field(max_length=10_000)] = []
     experiment: ExperimentSpec | None = None
+    facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 
     def country_ids(self) -> list[str]:
         return [c.id for c in self.countries]
