@@ -1,5 +1,6 @@
 """Analysing a batch: `compare`, `sensitivity`, `discover`, and the `metrics` catalogue."""
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -124,6 +125,9 @@ def discover(
     above (or below) a value of a metric? Needs the `ema` extra."""
     if (above is None) == (below is None):
         raise fail("give exactly one of --above and --below")
+    limits = [v for v in (threshold, above, below) if v is not None]
+    if not all(math.isfinite(v) for v in limits):
+        raise fail("--above, --below and --threshold must be finite numbers")
     try:
         from cybergeo.experiments.ema import discover_boxes
     except ImportError:
