@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cybergeo.cli import app, err, out
+from cybergeo.cli import app
+from cybergeo.cli.common import err, out
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = [

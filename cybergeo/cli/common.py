@@ -1,5 +1,5 @@
-"""What every `cybergeo` command shares: the app, its consoles, option types, and the way
-bad input is reported (one line on stderr naming what and where, exit code 2)."""
+"""What every `cybergeo` command shares: the app, its consoles, option types and the way
+bad input is reported (one line on stderr, exit code 2, nothing written)."""
 
 from pathlib import Path
 from typing import Annotated

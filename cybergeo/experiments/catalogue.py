@@ -10,8 +10,10 @@ family, the part before the first dot. New metrics are one line in `CATALOGUE`.
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Statistic(StrEnum):
@@ -140,8 +142,8 @@ PANDAS_NAMES = {
 
 
 def summarise(
-    metrics: pd.DataFrame, metric: str, statistic: Statistic | str | None = None
-) -> pd.Series:
+    metrics: "pd.DataFrame", metric: str, statistic: Statistic | str | None = None
+) -> "pd.Series":
     """Per run (`run` column) the metric's time series reduced to one number."""
     chosen = Statistic(statistic) if statistic is not None else default_statistic(metric)
     per_run = metrics.sort_values(["run", "step"]).groupby("run")[metric]

@@ -16,7 +16,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
-from cybergeo.experiments.catalogue import Statistic, describe, statistic_note, summarise
+from cybergeo.experiments.catalogue import (
+    Statistic,
+    describe,
+    statistic_note,
+    summarise,
+)
 from cybergeo.experiments.load import BatchResults
 
 __all__ = ["Statistic", "compare_policies", "comparison_figure", "run_values", "summarise"]

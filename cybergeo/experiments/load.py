@@ -39,11 +39,13 @@ class BatchResults:
         """One row per completed run: its parameters, then each metric summarised by its
         catalogue statistic (a count's total, a level's mean, a share's mean...)."""
         names = self.metric_names if metrics is None else metrics
+        unknown = [m for m in names if m not in self.metric_names]
+        if unknown:
+            known = ", ".join(sorted(self.metric_names))
+            raise ValueError(f"unknown metric {unknown[0]!r}; known: {known}")
         done = self.runs[self.runs["status"] == "completed"]
         table = done[[*RUN_COLUMNS[:4], *self.parameters]].set_index("run")
         for name in names:
-            if name not in self.metric_names:
-                raise KeyError(f"unknown metric {name!r}; known: {', '.join(self.metric_names)}")
             table[name] = summarise(self.metrics, name)
         return table.reset_index()
 
