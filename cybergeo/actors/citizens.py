@@ -94,7 +94,9 @@ class CitizenPopulation:
         free = self.activity != Activity.JAILED
         may_act = np.flatnonzero(free & (grievance > society.activation_threshold))
         cops_seen, actives_seen = self.what_citizens_see(contacts, police, may_act, rng)
-        arrested, _ = self.mobilise(may_act, grievance[may_act], cops_seen, actives_seen, society, rng)
+        arrested, _ = self.mobilise(
+            may_act, grievance[may_act], cops_seen, actives_seen, society, rng
+        )
         self.recover_trust(legitimacy, society.trust_recovery)
         self.censorship_grievance *= CENSORSHIP_MEMORY
         speakers, listeners = contacts.contact_pairs(rng)
