@@ -21,8 +21,7 @@ from cybergeo.cli.common import (
     out,
     report,
 )
-from cybergeo.scenario import ScenarioError, load_scenario
-from cybergeo.scenario.spec import MAX_STEPS
+from cybergeo.scenario.limits import MAX_STEPS
 
 
 @app.command()
@@ -139,6 +138,8 @@ def validate(
     allow_outside: AllowOutside = False,
 ) -> None:
     """Check scenario files; report every problem of every file (exit 2 if any)."""
+    from cybergeo.scenario import ScenarioError, load_scenario
+
     failed = False
     for path in scenarios:
         try:
