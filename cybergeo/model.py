@@ -16,6 +16,14 @@ from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
+from cybergeo.dynamics.governance import Arena
+from cybergeo.dynamics.governance_phase import (
+    cross_border_open,
+    govern,
+    governance_metrics,
+    platforms_respond,
+    surveillance_leak,
+)
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
 from cybergeo.dynamics.operations import (
@@ -72,6 +80,7 @@ class CyberspaceModel(mesa.Model):
             self.world.accounts.country[:n_citizens], legitimacy, self.rng
         )
         self.relations: Relations = initial_relations(scenario)
+        self.arena = Arena.build(scenario)
         self.recorder = Recorder()
         self.incidents = IncidentDesk(self)
         self.operations: list[Operation] = []
@@ -254,6 +263,7 @@ class CyberspaceModel(mesa.Model):
             if insider.decides_to_leak():
                 insider.leaked = True
                 self._leak(insider.name, self._state_name(insider.spec.employer), insider)
+        platforms_respond(self)
         return plans
 
     def _co_opt_proxies(self, state: StateAgent) -> None:
@@ -457,6 +467,7 @@ class CyberspaceModel(mesa.Model):
         self._in_the_media(MessageKind.LEAK, about, about, impact)
         self.emit("leak", leaker, state)
         self.count("leaks")
+        surveillance_leak(self, about, impact)
         for firm in self.firms.values():
             if state in firm.complicit_with:
                 firm.exposed(impact)
@@ -552,7 +563,9 @@ class CyberspaceModel(mesa.Model):
 
     # 6. diplomacy -----------------------------------------------------------------------
     def _diplomacy(self) -> None:
+        """Tension decays; the governance arena moves (ODD 7.34-7.36)."""
         self.relations.decay(self.spec.diplomacy.decay)
+        govern(self)
 
     def respond(
         self, victim: int, blamed: str, confidence: float, innocent: bool, incident: int
@@ -646,7 +659,10 @@ class CyberspaceModel(mesa.Model):
             "mean_tension": self.relations.mean_tension(),
             "max_escalation": float(self.relations.escalation.max()),
             **{f"availability_{s.value}": v for s, v in availability.items()},
+            "cross_border_open": cross_border_open(self),
         }
+        if self.spec.governance.active:
+            metrics.update(governance_metrics(self))
         by_country = self.world.availability_by_country()
         trust = citizens.mean_by_country(citizens.trust_government, n)
         protest = citizens.share(citizens.activity == Activity.PROTESTING, n)

@@ -1,10 +1,14 @@
-"""Firms: platforms, ISPs and security vendors that patch, comply or resist, and report."""
+"""Firms: platforms, ISPs and security vendors that patch, comply or resist, and report;
+platforms answer exposure with transparency and encryption, and localisation laws by
+relocating data or leaving the market."""
 
 from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
+from cybergeo.actors.firm_decisions import collection_yield, restored_reputation
+from cybergeo.scenario.governance import PlatformSpec
 from cybergeo.scenario.schema import Firm
 
 if TYPE_CHECKING:
@@ -30,6 +34,16 @@ class FirmAgent(mesa.Agent):
         self.spec = spec
         self.reputation = 1.0
         self.complicit_with: set[str] = set()
+        self.exposures = 0
+        """Leaks that revealed its complicity so far."""
+        self.encryption = 0.0
+        """Share of collection and of a leak's exposure its encryption denies (0: none)."""
+        self.reports = 0
+        """Transparency reports published."""
+        self.localised_in: set[str] = {
+            c.id for c in model.spec.countries if c.governance == "sovereign" and self.serves(c.id)
+        }
+        """Foreign states whose localisation law it complies with: their requests are as home's."""
         systems = model.world.systems
         self.systems = np.array(
             [i for i, owner in enumerate(systems.owner) if owner == spec.id], dtype=np.int64
@@ -48,9 +62,50 @@ class FirmAgent(mesa.Agent):
         return self.spec.id
 
     def exposed(self, impact: float) -> None:
-        """Its complicity revealed: reputation falls, and users leave everywhere."""
+        """Its complicity revealed: reputation falls, and users leave everywhere; encryption
+        shields part of what the leak shows."""
+        impact *= 1.0 - self.encryption
+        self.exposures += 1
         self.reputation *= 1.0 - impact
         self.user_share *= 1.0 - impact / 2
+
+    def respond(self, platforms: PlatformSpec) -> list[str]:
+        """An exposed platform's answers this step: it may publish a transparency report
+        (winning back part of its lost reputation) and, once, encrypt (the more likely the
+        more it invests in security). Draws only for the answers a scenario enables."""
+        actions: list[str] = []
+        if not self.exposures:
+            return actions
+        rng = self.model.rng
+        if platforms.transparency_rate > 0 and rng.random() < platforms.transparency_rate:
+            self.reputation = restored_reputation(self.reputation, platforms.transparency_gain)
+            self.reports += 1
+            actions.append("transparency_report")
+        encryption_chance = platforms.encryption_rate * self.spec.security_investment
+        if not self.encryption and encryption_chance > 0 and rng.random() < encryption_chance:
+            self.encryption = platforms.encryption_shield
+            actions.append("encryption")
+        return actions
+
+    def answer_localisation(self, state: str) -> bool:
+        """A localisation law in a market it serves from abroad: relocate the data there
+        (with its compliance as chance) and answer that state as home, or leave the market."""
+        if self.model.rng.random() < self.spec.compliance:
+            self.localised_in.add(state)
+            return True
+        country = self.model.country_index[state]
+        if self.market is not None:
+            self.market[country] = 0.0
+            self.user_share[country] = 0.0
+        return False
+
+    def collection(self, state: str) -> float:
+        """What complicity with a state yields it: the firm's foreign users, less encryption."""
+        if state not in self.complicit_with:
+            return 0.0
+        return collection_yield(
+            self.user_share, self.model.country_index[state], self.encryption
+        )
 
     def serve(self) -> None:
         """A step of service: users churn where the firm's services are down or blocked, and
@@ -75,12 +130,10 @@ class FirmAgent(mesa.Agent):
         return self.spec.compliance * discount
 
     def answers_as_home(self, state: str) -> bool:
-        """Whether the firm treats the state's requests as its home's: its home, or a
-        sovereign-governance state in its market (data kept there, under its law)."""
-        if state == self.spec.home:
-            return True
-        country = next(c for c in self.model.spec.countries if c.id == state)
-        return country.governance == "sovereign" and self.serves(state)
+        """Whether the firm treats the state's requests as its home's: its home, or a state
+        in its market whose localisation law it complies with (data kept there, under its
+        law): from the start, every `sovereign` state it serves."""
+        return state == self.spec.home or state in self.localised_in
 
     def serves(self, country: str) -> bool:
         """Whether the country is in the firm's market (no markets listed: everywhere)."""

@@ -47,6 +47,8 @@ class StateAgent(mesa.Agent):
             1.0 if spec.mass_surveillance else 0.3
         )
         self.censorship = spec.capabilities.censorship
+        self.censorship_capacity = spec.capabilities.censorship
+        """Censorship capability, raised when national blocking infrastructure is built."""
         self.stakes_multiplier = 1.0
 
     @property
@@ -98,4 +100,10 @@ class StateAgent(mesa.Agent):
         base = 1.0 if self.spec.mass_surveillance else 0.3
         self.surveillance = min(1.0, capabilities.surveillance * base * unrest)
         if self.spec.regime != Regime.DEMOCRACY:
-            self.censorship = min(1.0, capabilities.censorship * unrest)
+            self.censorship = min(1.0, self.censorship_capacity * unrest)
+        else:
+            self.censorship = self.censorship_capacity
+
+    def build_blocking(self, gain: float) -> None:
+        """National blocking infrastructure in force: censorship capacity rises by `gain`."""
+        self.censorship_capacity = min(1.0, self.censorship_capacity + gain)

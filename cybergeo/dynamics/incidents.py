@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from cybergeo.dynamics.governance_phase import collection
 from cybergeo.dynamics.investigation import (
     EvidenceModel,
     Investigation,
@@ -184,9 +185,13 @@ class IncidentDesk:
             for f in model.firms.values()
             if f.spec.kind == FirmKind.SECURITY_VENDOR
         ]
+        sigint = state.surveillance * (0.5 + 0.5 * self._transit_share(victim))
+        weight = model.spec.governance.platforms.collection_weight
+        if weight > 0:
+            sigint = min(1.0, sigint + weight * collection(model, victim))
         return clue_rate(
             state.spec.capabilities.forensics,
-            state.surveillance * (0.5 + 0.5 * self._transit_share(victim)),
+            sigint,
             shared,
             max(vendors, default=0.0),
         )

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.governance import GovernanceSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 
 
@@ -289,6 +290,7 @@ class Scenario(Spec):
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
     events: list[ScheduledEvent] = []
+    governance: GovernanceSpec = GovernanceSpec()
     experiment: ExperimentSpec | None = None
 
     def country_ids(self) -> list[str]:
