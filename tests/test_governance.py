@@ -55,7 +55,8 @@ ARENA: dict[str, Any] = {
 
 
 def _arena(**governance: Any) -> Arena:
-    return Arena.build(load_scenario({**ARENA, "governance": {**ARENA["governance"], **governance}}))
+    spec = {**ARENA["governance"], **governance}
+    return Arena.build(load_scenario({**ARENA, "governance": spec}))
 
 
 # -- pure rules --------------------------------------------------------------------------

@@ -103,9 +103,7 @@ class FirmAgent(mesa.Agent):
         """What complicity with a state yields it: the firm's foreign users, less encryption."""
         if state not in self.complicit_with:
             return 0.0
-        return collection_yield(
-            self.user_share, self.model.country_index[state], self.encryption
-        )
+        return collection_yield(self.user_share, self.model.country_index[state], self.encryption)
 
     def serve(self) -> None:
         """A step of service: users churn where the firm's services are down or blocked, and

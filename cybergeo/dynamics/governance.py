@@ -236,8 +236,12 @@ class Arena:
         yes = draws < chance
         share = support(yes, groups, body.kind)
         index = {c: i for i, c in enumerate(self.countries)}
-        state_yes = {index[v]: bool(y) for v, y, g in zip(voters, yes, groups) if g == STATES}
-        vote = Vote(proposal, step, voters, yes, share, adopted(body.rule, share, body.quota), state_yes)
+        state_yes = {
+            index[v]: bool(y) for v, y, g in zip(voters, yes, groups, strict=True) if g == STATES
+        }
+        vote = Vote(
+            proposal, step, voters, yes, share, adopted(body.rule, share, body.quota), state_yes
+        )
         self.votes[proposal.id] = vote
         if vote.adopted and proposal.kind == ProposalKind.STEWARDSHIP_TRANSFER:
             self.transferred = True

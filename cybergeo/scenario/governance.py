@@ -96,7 +96,8 @@ class StanceSpec(Spec):
         1.0, description="pull towards sovereignty per unit of legitimacy the hegemon lost"
     )
     tension_weight: Annotated[float, Field(ge=0.0, le=5.0)] = Field(
-        0.5, description="pull towards sovereignty per unit of tension with the hegemon above baseline"
+        0.5,
+        description="pull towards sovereignty per unit of tension with the hegemon above baseline",
     )
     vote_noise: Annotated[float, Field(gt=0.0, le=1.0)] = Field(
         0.1, description="spread of the logistic vote around stance 0.5"
@@ -128,7 +129,7 @@ class HegemonSpec(Spec):
     recovery: Rate = Field(0.002, description="share of lost legitimacy regained per step")
     concession_threshold: Probability = Field(
         0.1,
-        description="mean move of the other states towards sovereignty at which the hegemon concedes",
+        description="others' mean move towards sovereignty that makes the hegemon concede",
     )
     concession_gain: Probability = Field(
         0.5, description="share of its lost legitimacy a concession restores"
