@@ -244,3 +244,22 @@ def test_a_proposal_needs_exactly_one_schedule() -> None:
     proposal = {"id": "P", "body": "Treaty", "step": 1, "after_concession": 2}
     with pytest.raises(ScenarioError, match="exactly one of step and after_concession"):
         load_scenario({**ARENA, "governance": {**ARENA["governance"], "proposals": [proposal]}})
+
+
+def test_in_a_run_a_leak_about_the_hegemon_brings_swing_states_and_a_concession() -> None:
+    """Whole runs, with and without the leak: only the leak moves the swing state towards
+    sovereignty and makes the hegemon concede."""
+    leak = {
+        "insiders": [{"id": "Leaker", "employer": "Hegemon", "conscience": 0.0}],
+        "events": [{"step": 5, "kind": "leak", "actor": "Leaker"}],
+    }
+    runs = {}
+    for name, extra in (("quiet", {}), ("leak", leak)):
+        scenario = load_scenario({**ARENA, **extra, "steps": 80})
+        runs[name] = simulate(scenario, seed=4)
+    quiet, leaked = (runs[n].metrics.set_index("step") for n in ("quiet", "leak"))
+    assert quiet["stance.Swing"].iloc[-1] == pytest.approx(0.6)
+    assert leaked["stance.Swing"].iloc[-1] > 0.65
+    assert leaked["hegemon_legitimacy"].min() < quiet["hegemon_legitimacy"].min() == 0.8
+    assert quiet["concession"].max() == 0 < leaked["concession"].max()
+    assert (runs["leak"].events["kind"] == "concession").sum() == 1
