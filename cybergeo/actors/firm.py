@@ -2,17 +2,13 @@
 platforms answer exposure with transparency and encryption, and localisation laws by
 relocating data or leaving the market."""
 
-from typing import TYPE_CHECKING
-
 import mesa
 import numpy as np
 
 from cybergeo.actors.firm_decisions import collection_yield, restored_reputation
 from cybergeo.scenario.governance import PlatformSpec
-from cybergeo.scenario.schema import Firm
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
+from cybergeo.scenario.schema import Country, Firm
+from cybergeo.world.world import World
 
 FOREIGN_REQUEST_DISCOUNT = 0.5
 """A request from a foreign state is complied with half as often as one from home, unless
@@ -27,9 +23,9 @@ class FirmAgent(mesa.Agent):
     """A firm with a home jurisdiction, a security investment, a reputation, and a share of
     each country's users (starting from its market)."""
 
-    model: "CyberspaceModel"
-
-    def __init__(self, model: "CyberspaceModel", spec: Firm) -> None:
+    def __init__(
+        self, model: mesa.Model, spec: Firm, countries: list[Country], world: World
+    ) -> None:
         super().__init__(model)
         self.spec = spec
         self.reputation = 1.0
@@ -41,21 +37,18 @@ class FirmAgent(mesa.Agent):
         self.reports = 0
         """Transparency reports published."""
         self.localised_in: set[str] = {
-            c.id for c in model.spec.countries if c.governance == "sovereign" and self.serves(c.id)
+            c.id for c in countries if c.governance == "sovereign" and self.serves(c.id)
         }
         """Foreign states whose localisation law it complies with: their requests are as home's."""
-        systems = model.world.systems
         self.systems = np.array(
-            [i for i, owner in enumerate(systems.owner) if owner == spec.id], dtype=np.int64
+            [i for i, owner in enumerate(world.systems.owner) if owner == spec.id], dtype=np.int64
         )
-        served = [self.serves(country) for country in model.countries]
+        served = [self.serves(country.id) for country in countries]
         self.market: np.ndarray | None = (
             np.array(served, dtype=float) if len(self.systems) else None
         )
         """Share of each country's users served at the start; None for a firm with no service."""
-        self.user_share = (
-            np.zeros(len(model.countries)) if self.market is None else self.market.copy()
-        )
+        self.user_share = np.zeros(len(countries)) if self.market is None else self.market.copy()
 
     @property
     def name(self) -> str:
@@ -76,41 +69,40 @@ class FirmAgent(mesa.Agent):
         actions: list[str] = []
         if not self.exposures:
             return actions
-        rng = self.model.rng
-        if platforms.transparency_rate > 0 and rng.random() < platforms.transparency_rate:
+        if platforms.transparency_rate > 0 and self.rng.random() < platforms.transparency_rate:
             self.reputation = restored_reputation(self.reputation, platforms.transparency_gain)
             self.reports += 1
             actions.append("transparency_report")
         encryption_chance = platforms.encryption_rate * self.spec.security_investment
-        if not self.encryption and encryption_chance > 0 and rng.random() < encryption_chance:
+        if not self.encryption and encryption_chance > 0 and self.rng.random() < encryption_chance:
             self.encryption = platforms.encryption_shield
             actions.append("encryption")
         return actions
 
-    def answer_localisation(self, state: str) -> bool:
-        """A localisation law in a market it serves from abroad: relocate the data there
-        (with its compliance as chance) and answer that state as home, or leave the market."""
-        if self.model.rng.random() < self.spec.compliance:
+    def answer_localisation(self, state: str, country: int) -> bool:
+        """A localisation law in a market it serves from abroad (`country` is the state's
+        index): relocate the data there, with its compliance as chance, and answer that
+        state as home; or leave the market."""
+        if self.rng.random() < self.spec.compliance:
             self.localised_in.add(state)
             return True
-        country = self.model.country_index[state]
         if self.market is not None:
             self.market[country] = 0.0
             self.user_share[country] = 0.0
         return False
 
-    def collection(self, state: str) -> float:
-        """What complicity with a state yields it: the firm's foreign users, less encryption."""
+    def collection(self, state: str, country: int) -> float:
+        """What complicity with a state (index `country`) yields it: the firm's foreign
+        users, less encryption."""
         if state not in self.complicit_with:
             return 0.0
-        return collection_yield(self.user_share, self.model.country_index[state], self.encryption)
+        return collection_yield(self.user_share, country, self.encryption)
 
-    def serve(self) -> None:
+    def serve(self, world: World) -> None:
         """A step of service: users churn where the firm's services are down or blocked, and
         some of those lost come back, the more so the better its reputation."""
         if self.market is None:
             return
-        world = self.model.world
         down = ~world.systems.up[self.systems]
         blocked = world.blocked[self.systems]
         unavailable = (down[:, None] | blocked).any(axis=0) & (self.market > 0)
@@ -139,7 +131,7 @@ class FirmAgent(mesa.Agent):
 
     def answer_request(self, state: str) -> bool:
         """Decide on a request; complying makes the firm complicit in that state's programme."""
-        complies = bool(self.model.rng.random() < self.comply_probability(state))
+        complies = bool(self.rng.random() < self.comply_probability(state))
         if complies:
             self.complicit_with.add(state)
         return complies

@@ -5,19 +5,17 @@ Entry points: `platforms_respond`, `govern`, `surveillance_leak`, `governance_me
 `collection`.
 """
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
+from cybergeo.dynamics.censorship import censor
 from cybergeo.dynamics.governance import Vote
+from cybergeo.dynamics.surveillance import ask
 from cybergeo.scenario.governance import Measure, ProposalKind
 from cybergeo.scenario.schema import FirmKind, Regime
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
+from cybergeo.view import ModelView
 
 
-def platforms_respond(model: "CyberspaceModel") -> None:
+def platforms_respond(model: ModelView) -> None:
     """Exposed platforms publish transparency reports and encrypt (ODD 7.37)."""
     platforms = model.spec.governance.platforms
     for firm in model.firms.values():
@@ -26,7 +24,7 @@ def platforms_respond(model: "CyberspaceModel") -> None:
             model.emit(action, firm.name, None, detail=detail)
 
 
-def surveillance_leak(model: "CyberspaceModel", about: int, impact: float) -> None:
+def surveillance_leak(model: ModelView, about: int, impact: float) -> None:
     """A surveillance leak about the hegemon costs it legitimacy (ODD 7.34)."""
     arena = model.arena
     if arena.surveillance_revealed(about, impact):
@@ -35,7 +33,7 @@ def surveillance_leak(model: "CyberspaceModel", about: int, impact: float) -> No
         )
 
 
-def govern(model: "CyberspaceModel") -> None:
+def govern(model: ModelView) -> None:
     """One step of the arena (ODD 7.34-7.36): stances drift, the hegemon may concede, due
     proposals are voted, states draft measures, and measures come into force."""
     arena, step = model.arena, model.steps
@@ -51,7 +49,7 @@ def govern(model: "CyberspaceModel") -> None:
         _put_into_force(model, state, measure)
 
 
-def _record_vote(model: "CyberspaceModel", vote: Vote) -> None:
+def _record_vote(model: ModelView, vote: Vote) -> None:
     proposal = vote.proposal
     for voter, yes in zip(vote.voters, vote.yes, strict=True):
         model.emit("vote", voter, proposal.id, detail="yes" if yes else "no")
@@ -71,7 +69,7 @@ def _record_vote(model: "CyberspaceModel", vote: Vote) -> None:
                 model.emit("measure_drafted", model.countries[state], None, detail=measure.value)
 
 
-def _put_into_force(model: "CyberspaceModel", state: int, measure: Measure) -> None:
+def _put_into_force(model: ModelView, state: int, measure: Measure) -> None:
     """A localisation law makes each foreign platform serving the state relocate its data
     there or leave (and be blocked); national blocking raises censorship capacity."""
     name = model.countries[state]
@@ -83,28 +81,22 @@ def _put_into_force(model: "CyberspaceModel", state: int, measure: Measure) -> N
         foreign = firm.spec.home != name and firm.spec.kind == FirmKind.PLATFORM
         if not foreign or not firm.serves(name) or firm.answers_as_home(name):
             continue
-        if firm.answer_localisation(name):
+        if firm.answer_localisation(name, state):
             model.emit("data_relocation", firm.name, name)
             if name in model.surveillance_programmes:
-                complied = firm.answer_request(name)
-                model.emit(
-                    "surveillance_request",
-                    name,
-                    firm.name,
-                    detail=f"{'complied' if complied else 'refused'} (host; data localised)",
-                )
+                ask(model, name, firm)
         else:
             model.emit("market_exit", firm.name, name)
-            model._censor(state, model.spec.steps - model.steps + 1, platform=firm.name)
+            censor(model, state, model.spec.steps - model.steps + 1, platform=firm.name)
 
 
-def collection(model: "CyberspaceModel", state: int) -> float:
+def collection(model: ModelView, state: int) -> float:
     """PRISM's yield to a state: what its complicit platforms see of foreign users (ODD 7.37)."""
     name = model.countries[state]
-    return min(1.0, sum(firm.collection(name) for firm in model.firms.values()))
+    return min(1.0, sum(firm.collection(name, state) for firm in model.firms.values()))
 
 
-def cross_border_open(model: "CyberspaceModel") -> float:
+def cross_border_open(model: ModelView) -> float:
     """Fragmentation's complement: the share of ties between citizens of different
     countries that are open."""
     accounts = model.world.accounts
@@ -112,7 +104,7 @@ def cross_border_open(model: "CyberspaceModel") -> float:
     return float(accounts.open[cross].mean()) if cross.any() else 1.0
 
 
-def governance_metrics(model: "CyberspaceModel") -> dict[str, float]:
+def governance_metrics(model: ModelView) -> dict[str, float]:
     """The arena's state each step (recorded only when the scenario declares an arena)."""
     arena = model.arena
     metrics: dict[str, float] = {
@@ -150,7 +142,7 @@ REGIME_GROUPS = {
 """The groups of states whose votes are reported apart."""
 
 
-def _sovereign_share(model: "CyberspaceModel", vote: Vote, regimes: set[Regime]) -> float:
+def _sovereign_share(model: ModelView, vote: Vote, regimes: set[Regime]) -> float:
     """Share of the voting states of some regimes that sided with sovereignty: yes to a
     data treaty, no to a stewardship transfer."""
     sides = [

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.governance import GovernanceSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 
@@ -292,6 +293,7 @@ class Scenario(Spec):
     events: list[ScheduledEvent] = []
     governance: GovernanceSpec = GovernanceSpec()
     experiment: ExperimentSpec | None = None
+    facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 
     def country_ids(self) -> list[str]:
         return [c.id for c in self.countries]
