@@ -8,6 +8,7 @@ from cybergeo.facts.run_data import RunData
 
 RegimeGroup = Literal["democracy", "non_democracy", "all"]
 
+
 @measure
 def sovereign_vote_share(run: RunData, proposal: str, regimes: RegimeGroup = "all") -> float:
     """Share of the voting states of a regime group that sided with sovereignty on a
@@ -19,6 +20,7 @@ def sovereign_vote_share(run: RunData, proposal: str, regimes: RegimeGroup = "al
     voted = run.metrics[column].dropna()
     return float(voted.iloc[-1]) if len(voted) else float("nan")
 
+
 @measure
 def body_captured(run: RunData, body: str) -> float:
     """1 if, at some step, seats leaning to sovereignty held more than half of a body's
@@ -27,6 +29,7 @@ def body_captured(run: RunData, body: str) -> float:
     if column not in run.metrics.columns:
         raise KeyError(f"no body {body!r} in the run")
     return float(run.metrics[column].max() > 0.5)
+
 
 @measure
 def days_between(run: RunData, first: str, then: str) -> float:
@@ -40,4 +43,3 @@ def days_between(run: RunData, first: str, then: str) -> float:
     if not len(later):
         return float("nan")
     return float((later.min() - start.min()) * run.days_per_step)
-
