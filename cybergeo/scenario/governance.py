@@ -12,9 +12,11 @@ from typing import Annotated, Any, Self
 
 from pydantic import Field, model_validator
 
-from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
+from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Spec, Steps
 
 Location = tuple[str | int, ...]
+MAX_ITEMS = 10_000
+"""Most bodies, proposals, members or seats a scenario may list."""
 
 
 class BodyKind(StrEnum):
@@ -50,16 +52,20 @@ class Body(Spec):
 
     id: Identifier
     name: str | None = None
-    kind: BodyKind = BodyKind.MULTISTAKEHOLDER
-    rule: DecisionRule = DecisionRule.CONSENSUS
+    kind: Annotated[BodyKind, Field(strict=False)] = BodyKind.MULTISTAKEHOLDER
+    rule: Annotated[DecisionRule, Field(strict=False)] = DecisionRule.CONSENSUS
     quota: Annotated[float, Field(gt=0.5, le=1.0)] = Field(
         0.67, description="share of weighted votes a qualified majority needs"
     )
     members: list[Identifier] = Field(
-        default=[], description="countries and firms; empty means every country"
+        default=[],
+        max_length=MAX_ITEMS,
+        description="countries and firms; empty means every country",
     )
     civil_society: list[Identifier] = Field(
-        default=[], description="named civil-society seats (votes only in multistakeholder bodies)"
+        default=[],
+        max_length=MAX_ITEMS,
+        description="named civil-society seats (votes only in multistakeholder bodies)",
     )
 
 
@@ -69,13 +75,15 @@ class Proposal(Spec):
 
     id: Identifier
     body: Identifier
-    kind: ProposalKind = ProposalKind.DATA_TREATY
-    step: Annotated[int, Field(ge=1)] | None = None
-    after_concession: Annotated[int, Field(ge=0)] | None = Field(
+    kind: Annotated[ProposalKind, Field(strict=False)] = ProposalKind.DATA_TREATY
+    step: Steps | None = None
+    after_concession: Annotated[int, Field(ge=0, le=MAX_STEPS)] | None = Field(
         None, description="vote this many steps after the hegemon's concession"
     )
-    effects: list[Measure] = Field(
-        default=[], description="measures each signatory drafts when a data treaty is adopted"
+    effects: list[Annotated[Measure, Field(strict=False)]] = Field(
+        default=[],
+        max_length=2,
+        description="measures each signatory drafts when a data treaty is adopted",
     )
 
     @model_validator(mode="after")
@@ -89,7 +97,9 @@ class StanceSpec(Spec):
     """Each state's stance between multistakeholderism (0) and sovereignty (1)."""
 
     initial: dict[Identifier, Probability] = Field(
-        default={}, description="starting stance by country; others start from their regime"
+        default={},
+        max_length=MAX_ITEMS,
+        description="starting stance by country; others start from their regime",
     )
     drift: Rate = Field(0.01, description="share of the gap to its target closed per step")
     legitimacy_weight: Annotated[float, Field(ge=0.0, le=5.0)] = Field(
@@ -113,7 +123,7 @@ class MeasuresSpec(Spec):
     blocking_threshold: Probability = Field(
         1.0, description="stance at which a state builds national blocking (1: never alone)"
     )
-    delay: Annotated[int, Field(ge=0, le=100_000)] = Field(
+    delay: Annotated[int, Field(ge=0, le=MAX_STEPS)] = Field(
         365, description="steps from drafting a measure to its coming into force"
     )
     blocking_gain: Probability = Field(
@@ -160,8 +170,8 @@ class GovernanceSpec(Spec):
     """The governance arena and the platforms' answers to states."""
 
     hegemon: HegemonSpec = HegemonSpec()
-    bodies: list[Body] = []
-    proposals: list[Proposal] = []
+    bodies: Annotated[list[Body], Field(max_length=MAX_ITEMS)] = []
+    proposals: Annotated[list[Proposal], Field(max_length=MAX_ITEMS)] = []
     stance: StanceSpec = StanceSpec()
     measures: MeasuresSpec = MeasuresSpec()
     platforms: PlatformSpec = PlatformSpec()
