@@ -83,6 +83,8 @@ class Vote:
     support: float
     adopted: bool
     state_yes: dict[int, bool]
+    drafted: list[tuple[int, Measure]] = field(default_factory=list)
+    """Measures the signatories of an adopted data treaty drafted (new ones only)."""
 
 
 @dataclass
@@ -247,9 +249,12 @@ class Arena:
             self.transferred = True
             self.restore_legitimacy()
         if vote.adopted and proposal.kind == ProposalKind.DATA_TREATY:
-            for state, said_yes in state_yes.items():
-                for measure in proposal.effects if said_yes else []:
-                    self.draft(state, measure, step)
+            vote.drafted = [
+                (state, measure)
+                for state, said_yes in state_yes.items()
+                for measure in (proposal.effects if said_yes else [])
+                if self.draft(state, measure, step)
+            ]
         return vote
 
     def sovereigntist_weight(self, body: Body) -> float:

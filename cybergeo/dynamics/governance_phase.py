@@ -14,6 +14,13 @@ from cybergeo.scenario.governance import Measure, ProposalKind
 from cybergeo.scenario.schema import FirmKind, Regime
 from cybergeo.view import ModelView
 
+REGIME_GROUPS = {
+    "democracy": {Regime.DEMOCRACY},
+    "non_democracy": {Regime.HYBRID, Regime.AUTHORITARIAN},
+    "all": set(Regime),
+}
+"""The groups of states whose votes are reported apart."""
+
 
 def platforms_respond(model: ModelView) -> None:
     """Exposed platforms publish transparency reports and encrypt (ODD 7.37)."""
@@ -63,10 +70,8 @@ def _record_vote(model: ModelView, vote: Vote) -> None:
     if vote.adopted and proposal.kind == ProposalKind.STEWARDSHIP_TRANSFER:
         hegemon = model.countries[model.arena.hegemon] if model.arena.hegemon is not None else None
         model.emit("stewardship_transfer", hegemon, proposal.body)
-    if vote.adopted:
-        for state, yes in vote.state_yes.items():
-            for measure in proposal.effects if yes else []:
-                model.emit("measure_drafted", model.countries[state], None, detail=measure.value)
+    for state, measure in vote.drafted:
+        model.emit("measure_drafted", model.countries[state], None, detail=measure.value)
 
 
 def _put_into_force(model: ModelView, state: int, measure: Measure) -> None:
@@ -132,14 +137,6 @@ def governance_metrics(model: ModelView) -> dict[str, float]:
                 _sovereign_share(model, vote, regimes) if vote else np.nan
             )
     return metrics
-
-
-REGIME_GROUPS = {
-    "democracy": {Regime.DEMOCRACY},
-    "non_democracy": {Regime.HYBRID, Regime.AUTHORITARIAN},
-    "all": set(Regime),
-}
-"""The groups of states whose votes are reported apart."""
 
 
 def _sovereign_share(model: ModelView, vote: Vote, regimes: set[Regime]) -> float:
