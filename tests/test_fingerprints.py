@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("7e26c8b83c695fd8", "f7c781fdbe41e17d"),
-    ("default.yaml", 2): ("2a134212b6944d14", "706646c01320a0af"),
-    ("default.yaml", 3): ("7b3f980705f7117a", "22c5e4353068433d"),
-    ("doctrine.yaml", 7): ("3f68587b91057fde", "d09e99f00c104993"),
+    ("default.yaml", 1): ("edcf4b42983e0952", "bca4d179ab3f5b03"),
+    ("default.yaml", 2): ("a4e227c128f69c3e", "d414529c41039ba7"),
+    ("default.yaml", 3): ("d30fc76c284d73bc", "f5de39cfa3962cb8"),
+    ("doctrine.yaml", 7): ("43c5a1597ffe77b1", "e3a25fb6b38a9c83"),
 }
 
 

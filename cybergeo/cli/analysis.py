@@ -1,27 +1,20 @@
 """Analysing a batch: `compare`, `sensitivity`, `discover`, and the `metrics` catalogue."""
 
-from pathlib import Path
-from typing import Annotated
+from __future__ import annotations
 
-import pandas as pd
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 from rich.table import Table
 
 from cybergeo.cli.common import Statistics, app, err, fail, out
-from cybergeo.experiments import BatchResults, load_batch
 from cybergeo.experiments.catalogue import CATALOGUE
-from cybergeo.experiments.compare import (
-    ComparisonError,
-    compare_policies,
-    comparison_figure,
-    output_name,
-)
-from cybergeo.experiments.sensitivity import (
-    sensitivity_figure,
-    sensitivity_indices,
-    sensitivity_warnings,
-)
-from cybergeo.experiments.store import StoreError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cybergeo.experiments import BatchResults
 
 BatchFolder = Annotated[Path, typer.Argument(help="a batch folder")]
 Metrics = Annotated[list[str] | None, typer.Option(help="metrics to analyse (repeatable)")]
@@ -38,6 +31,13 @@ def compare(
     ] = False,
 ) -> None:
     """Compare policies: mean and 95% interval per policy, difference from the reference."""
+    from cybergeo.experiments.compare import (
+        ComparisonError,
+        compare_policies,
+        comparison_figure,
+        output_name,
+    )
+
     results = load_or_exit(folder)
     target = folder / "compare"
     for name in metric or ["mean_tension", "max_escalation"]:
@@ -67,6 +67,13 @@ def sensitivity(
     statistic: Statistics = None,
 ) -> None:
     """Sobol or Morris sensitivity indices with 95% bootstrap intervals."""
+    from cybergeo.experiments.compare import ComparisonError
+    from cybergeo.experiments.sensitivity import (
+        sensitivity_figure,
+        sensitivity_indices,
+        sensitivity_warnings,
+    )
+
     results = load_or_exit(folder)
     target = folder / "sensitivity"
     for name in metric or ["mean_tension"]:
@@ -122,6 +129,8 @@ def discover(
 ) -> None:
     """Scenario discovery with EMA Workbench's PRIM: which parameter ranges lead to runs
     above (or below) a value of a metric? Needs the `ema` extra."""
+    from cybergeo.experiments.compare import ComparisonError
+
     if (above is None) == (below is None):
         raise fail("give exactly one of --above and --below")
     try:
@@ -144,6 +153,9 @@ def discover(
 
 
 def load_or_exit(folder: Path) -> BatchResults:
+    from cybergeo.experiments import load_batch
+    from cybergeo.experiments.store import StoreError
+
     try:
         return load_batch(folder)
     except StoreError as error:

@@ -8,9 +8,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from cybergeo.cli.common import AllowOutside, Overrides, app, err, fail, load_or_exit, out, report
-from cybergeo.experiments import plan_batch, run_batch
-from cybergeo.experiments.runner import RunOutcome
-from cybergeo.experiments.store import StoreError, completed, read_manifest
 from cybergeo.scenario import Scenario, ScenarioError, parse_override
 from cybergeo.scenario.experiment import MAX_RUNS, ExperimentSpec
 
@@ -43,6 +40,10 @@ def batch(
     allow_outside: AllowOutside = False,
 ) -> None:
     """Run a scenario's experiment (or resume one): every run stored as it finishes."""
+    from cybergeo.experiments import plan_batch, run_batch
+    from cybergeo.experiments.runner import RunOutcome
+    from cybergeo.experiments.store import StoreError, completed, read_manifest
+
     if executor not in ("local", "dask", "serial"):
         raise fail(f"--executor must be local, dask or serial, not {executor!r}")
     if resume is not None:

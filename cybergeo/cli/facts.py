@@ -1,16 +1,20 @@
 """`cybergeo facts`: check a scenario's stylised facts over replications."""
 
+from __future__ import annotations
+
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from cybergeo.cli.common import Seed, app, err, fail, load_or_exit, out
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FACTS_WIDTH = 150
 """Columns the facts table may use, however narrow the terminal, so no label is cut."""

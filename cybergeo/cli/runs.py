@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -22,14 +21,8 @@ from cybergeo.cli.common import (
     out,
     report,
 )
-from cybergeo.measures import attribution_measures, incident_table
-from cybergeo.model import CyberspaceModel
-from cybergeo.run import run_folder_name, simulate
 from cybergeo.scenario import ScenarioError, load_scenario
 from cybergeo.scenario.spec import MAX_STEPS
-from cybergeo.viz.stories import incident_stories
-from cybergeo.viz.strata import strata_figure
-from cybergeo.world.export import export_world
 
 
 @app.command()
@@ -42,6 +35,8 @@ def run(
     allow_outside: AllowOutside = False,
 ) -> None:
     """Run one scenario and write its run folder."""
+    from cybergeo.run import run_folder_name, simulate
+
     spec = load_or_exit(scenario, set_, allow_outside)
     seed = spec.seed if seed is None else seed
     steps = spec.steps if steps is None else steps
@@ -78,6 +73,10 @@ def world(
     fmt: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
 ) -> None:
     """Export the three strata as graphs (for Gephi) and draw them as layers."""
+    from cybergeo.model import CyberspaceModel
+    from cybergeo.viz.strata import strata_figure
+    from cybergeo.world.export import export_world
+
     if fmt not in ("graphml", "json"):
         raise fail(f"--format must be graphml or json, not {fmt!r}")
     spec = load_or_exit(scenario, set_)
@@ -102,6 +101,11 @@ def incidents(
     ] = None,
 ) -> None:
     """Tell each incident of a run as a short story: belief against truth."""
+    import pandas as pd
+
+    from cybergeo.measures import attribution_measures, incident_table
+    from cybergeo.viz.stories import incident_stories
+
     events_file = run_folder / "events.parquet"
     if not events_file.is_file():
         raise fail(f"{run_folder} is not a run folder (no events.parquet)")
