@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("edcf4b42983e0952", "bca4d179ab3f5b03"),
-    ("default.yaml", 2): ("a4e227c128f69c3e", "d414529c41039ba7"),
-    ("default.yaml", 3): ("d30fc76c284d73bc", "f5de39cfa3962cb8"),
-    ("doctrine.yaml", 7): ("43c5a1597ffe77b1", "e3a25fb6b38a9c83"),
+    ("default.yaml", 1): ("e91409ee5baa67d1", "20a6b0d7eb97cc5f"),
+    ("default.yaml", 2): ("3fb5e708cc754283", "6234b3320bd46791"),
+    ("default.yaml", 3): ("0dea9c871940433b", "bf676df0aee1d872"),
+    ("doctrine.yaml", 7): ("c6ab0d556e06f99b", "5774c56958499725"),
 }
 
 
