@@ -22,6 +22,7 @@ from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.diplomacy import Relations, initial_relations
+from cybergeo.dynamics.governance import Arena
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message
 from cybergeo.dynamics.operations import Operation
@@ -89,6 +90,7 @@ class CyberspaceModel(mesa.Model):
             self.world.accounts.country[:n_citizens], legitimacy, self.rng
         )
         self.relations: Relations = initial_relations(scenario)
+        self.arena = Arena.build(scenario)
         self.recorder = Recorder()
         self.incidents = IncidentDesk(self)
         self.operations: list[Operation] = []

@@ -16,6 +16,7 @@ from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.diplomacy import Relations
+from cybergeo.dynamics.governance import Arena
 from cybergeo.dynamics.information import Message
 from cybergeo.dynamics.operations import Operation
 from cybergeo.record import Recorder
@@ -48,6 +49,8 @@ class ModelView(Protocol):
     insiders: list[Whistleblower]
     citizens: CitizenPopulation
     relations: Relations
+    arena: Arena
+    """The governance arena: stances, the hegemon, votes, sovereign measures."""
     recorder: Recorder
     operations: list[Operation]
     operation_ids: Iterator[int]

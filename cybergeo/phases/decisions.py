@@ -5,6 +5,7 @@ from cybergeo.actors.citizens import Activity
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.censorship import censor
+from cybergeo.dynamics.governance_phase import platforms_respond
 from cybergeo.dynamics.leaks import leak, state_behind
 from cybergeo.dynamics.media import post_diplomacy
 from cybergeo.dynamics.operations import Operation, OperationKind
@@ -18,7 +19,8 @@ BLOCK_DURATION = 10
 
 def decisions(model: ModelView) -> list[Operation]:
     """States plan operations and set domestic controls; last step's counter-operations are
-    planned; groups pick targets; insiders weigh a leak. Returns the operations to resolve."""
+    planned; groups pick targets; insiders weigh a leak; exposed platforms answer. Returns
+    the operations to resolve."""
     citizens = model.citizens
     protest = citizens.share(citizens.activity == Activity.PROTESTING, len(model.countries))
     plans = [
@@ -30,6 +32,7 @@ def decisions(model: ModelView) -> list[Operation]:
     plans += group_decisions(model)
     for insider in model.insiders:
         insider_decision(model, insider)
+    platforms_respond(model)
     return plans
 
 

@@ -7,6 +7,7 @@ reported together with type errors, not only once those are fixed.
 from collections.abc import Iterator
 from typing import Any
 
+from cybergeo.scenario.governance import governance_references
 from cybergeo.scenario.schema import Scenario
 
 Location = tuple[str | int, ...]
@@ -33,6 +34,7 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *_dangling(_items(raw, "events", []), "events", ("actor",), actor_ids, "actor"),
         *_event_targets(_items(raw, "events", []), country_ids, firm_ids, actor_ids),
         *_hardware(raw, country_ids, firm_ids),
+        *governance_references(raw, country_ids, firm_ids),
     ]
 
 

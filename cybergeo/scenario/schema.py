@@ -11,6 +11,7 @@ from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.facts import Facts
+from cybergeo.scenario.governance import GovernanceSpec
 from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
 
 
@@ -297,6 +298,7 @@ class Scenario(Spec):
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
     events: Annotated[list[ScheduledEvent], Field(max_length=10_000)] = []
+    governance: GovernanceSpec = GovernanceSpec()
     experiment: ExperimentSpec | None = None
     facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 
