@@ -15,8 +15,10 @@ from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
+from cybergeo.dynamics.contagion import ProtestNews
 from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
 from cybergeo.dynamics.incidents import IncidentDesk
+from cybergeo.dynamics.influence import InfluenceCampaigns
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
 from cybergeo.dynamics.operations import (
     DETECTION_WINDOW,
@@ -27,6 +29,7 @@ from cybergeo.dynamics.operations import (
     detection_hazard,
     success_probability,
 )
+from cybergeo.dynamics.regime import RegimeWatch
 from cybergeo.record import Recorder
 from cybergeo.scenario.schema import EventKind, FirmKind, Ideology, Scenario, ScheduledEvent
 from cybergeo.world.strata import AccountKind, HardwareKind, SoftwareKind, VulnerabilityStatus
@@ -88,6 +91,11 @@ class CyberspaceModel(mesa.Model):
         self.counts: dict[str, int] = {}
         self._stock_zero_days()
         self._request_surveillance_cooperation()
+        influence, uprisings = scenario.influence, scenario.uprisings
+        self.influence = InfluenceCampaigns(self) if influence.configured() else None
+        self.protest_news = ProtestNews(self) if uprisings.configured() else None
+        outcome = uprisings.outcome
+        self.regimes = RegimeWatch(self, outcome) if outcome is not None else None
 
     # ------------------------------------------------------------------ helpers for actors
     def rivals_of(self, state: int) -> list[int]:
@@ -234,6 +242,12 @@ class CyberspaceModel(mesa.Model):
                 < self.spec.information.diplomacy_rate * state.spec.capabilities.influence
             ):
                 self._post_diplomacy(state)
+        if self.regimes is not None:
+            for fallen in self.regimes.answer(protest):
+                if self.protest_news is not None:
+                    self.protest_news.regime_fell(fallen)
+        if self.influence is not None:
+            self.influence.post()
         for author, target in self.counter_operations:
             system = self.system_of(target, SoftwareKind.INDUSTRIAL_CONTROL) or self.system_of(
                 target, SoftwareKind.GOVERNMENT_NETWORK
@@ -430,7 +444,10 @@ class CyberspaceModel(mesa.Model):
 
     # 4. information ---------------------------------------------------------------------
     def _information(self) -> None:
-        """Messages spread over open ties and move the beliefs of the citizens they reach."""
+        """Messages spread over open ties and move the beliefs of the citizens they reach;
+        protest news spreads and emboldens."""
+        if self.protest_news is not None:
+            self.protest_news.spread(self.world.accounts.open_adjacency())
         if not self.messages:
             return
         adjacency = self.world.accounts.open_adjacency()
@@ -439,7 +456,8 @@ class CyberspaceModel(mesa.Model):
         self.count("messages", len(self.messages))
         for message in self.messages:
             reached = reach(message, adjacency, transmissibility, self.rng)
-            update_beliefs(self.citizens, message, reached)
+            if self.influence is None or not self.influence.moves(message, reached, adjacency):
+                update_beliefs(self.citizens, message, reached)
             self.count("citizens_reached", int(reached[:citizens].sum()))
             by_country = np.bincount(self.citizens.country[reached[:citizens]], minlength=n)
             for country, hits in zip(self.countries, by_country, strict=True):
@@ -674,6 +692,9 @@ class CyberspaceModel(mesa.Model):
             for i, country in enumerate(self.countries):
                 if firm.market is not None:
                     metrics[f"user_share.{firm.name}.{country}"] = float(firm.user_share[i])
+        for mechanism in (self.influence, self.protest_news, self.regimes):
+            if mechanism is not None:
+                metrics.update(mechanism.metrics())
         self.recorder.metrics(self.steps, metrics)
 
     def _standing_abroad(self) -> np.ndarray:

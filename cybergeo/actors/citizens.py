@@ -43,6 +43,8 @@ class CitizenPopulation:
     risk_aversion: np.ndarray
     censorship_grievance: np.ndarray
     activity: np.ndarray
+    emboldened: np.ndarray
+    """How far news of protest has made each citizen discount the arrest risk they see."""
 
     def __len__(self) -> int:
         return len(self.country)
@@ -65,6 +67,7 @@ class CitizenPopulation:
             risk_aversion=rng.uniform(0.0, 1.0, n),
             censorship_grievance=np.zeros(n),
             activity=np.zeros(n, dtype=np.int8),
+            emboldened=np.zeros(n),
         )
 
     def grievance(self) -> np.ndarray:
@@ -117,14 +120,15 @@ class CitizenPopulation:
         """Epstein's civil violence rule for everyone free; arrests and releases.
 
         A free citizen protests when grievance exceeds net risk (risk aversion times the
-        arrest probability they perceive) by the activation threshold. Each police patrol in
+        arrest probability they perceive, discounted by how emboldened they are) by the
+        activation threshold. Each police patrol in
         sight arrests one of the protesters it sees with the arrest rate, so a protester is
         taken with probability min(1, rate·C/A); a prisoner is released at the release rate.
         Returns how many were arrested and released.
         """
         jailed = self.activity == Activity.JAILED
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
-        risk = self.risk_aversion * perceived
+        risk = self.risk_aversion * perceived * (1.0 - self.emboldened)
         active = activation(self.grievance(), risk, society.activation_threshold) & ~jailed
         caught = np.minimum(1.0, society.arrest_rate * cops_seen / actives_seen)
         arrested = active & (rng.random(len(self)) < caught)

@@ -10,7 +10,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.influence import InfluenceSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
+from cybergeo.scenario.uprisings import UprisingSpec
 
 
 class Regime(StrEnum):
@@ -288,6 +290,8 @@ class Scenario(Spec):
     society: SocietySpec = SocietySpec()
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
+    influence: InfluenceSpec = InfluenceSpec()
+    uprisings: UprisingSpec = UprisingSpec()
     events: list[ScheduledEvent] = []
     experiment: ExperimentSpec | None = None
 
