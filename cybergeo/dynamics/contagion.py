@@ -77,32 +77,27 @@ class ProtestNews:
         protesting = citizens.activity == Activity.PROTESTING
         share = citizens.share(protesting, n)
         for country in range(n):
+            seeds = []
             if spec.voice_rate:
-                posters = np.flatnonzero(
-                    protesting
-                    & (citizens.country == country)
-                    & (rng.random(len(citizens)) < spec.voice_rate)
-                )
+                draws = rng.random(len(citizens)) < spec.voice_rate
+                posters = np.flatnonzero(protesting & (citizens.country == country) & draws)
                 self.posts[country] = len(posters)
-                if len(posters):
-                    self._carry(posters, country, spec.news_impact, adjacency)
+                seeds.append(posters)
             if spec.coverage and share[country] >= spec.newsworthy:
-                for outlet in range(n):
-                    if outlet != country and rng.random() < spec.coverage:
-                        self._cover(outlet, country, spec.news_impact, adjacency)
+                outlets = [o for o in range(n) if o != country and rng.random() < spec.coverage]
+                seeds.append(np.array([self._outlet(o, country) for o in outlets], dtype=int))
+            if seeds and sum(map(len, seeds)):
+                self._carry(np.concatenate(seeds), country, spec.news_impact, adjacency)
         for country in self.falls:
-            for outlet in range(n):
-                if outlet != country:
-                    self._cover(outlet, country, spec.fall_impact, adjacency)
+            outlets = [self._outlet(o, country) for o in range(n) if o != country]
+            self._carry(np.array(outlets, dtype=int), country, spec.fall_impact, adjacency)
         self.falls = []
 
-    def _cover(
-        self, outlet: int, country: int, impact: float, adjacency: "sparse.csr_array"
-    ) -> None:
+    def _outlet(self, outlet: int, country: int) -> int:
+        """The media account of `outlet`, which covers `country`'s protest (logged)."""
         model = self.model
-        source = model.world.accounts.account(AccountKind.MEDIA, model.countries[outlet])
-        self._carry(np.array([source]), country, impact, adjacency)
         model.emit("protest_news", model.countries[outlet], model.countries[country])
+        return model.world.accounts.account(AccountKind.MEDIA, model.countries[outlet])
 
     def _carry(
         self, seeds: np.ndarray, about: int, impact: float, adjacency: "sparse.csr_array"

@@ -1,9 +1,10 @@
 """Regime outcomes: how a state answers a crisis in its streets (concession, repression)
 and when it falls.
 
-A crisis opens when the protest share passes a threshold. A democracy concedes at once. A
-hybrid or authoritarian regime represses (more police), concedes if the crisis lasts, and
-falls if the streets stay full for long enough: the '3.5 % rule' of Chenoweth & Stephan
+A crisis opens when the protest share passes a threshold. A democracy concedes at once and
+does not fall (its streets are answered by concessions and elections). A hybrid or
+authoritarian regime represses (more police), concedes if the crisis lasts, and falls if
+the streets stay full for long enough: the '3.5 % rule' of Chenoweth & Stephan
 (2011), read as a threshold held over days. The rules, with their reasons, are in
 docs/ODD.md (7.41).
 """
@@ -19,6 +20,11 @@ from cybergeo.scenario.uprisings import RegimeOutcomeSpec
 
 if TYPE_CHECKING:
     from cybergeo.model import CyberspaceModel
+
+
+CRISIS_HYSTERESIS = 0.5
+"""A crisis closes only when protest falls below this share of the share that opened it,
+so that it does not flicker open and shut at the threshold."""
 
 
 class RegimeStatus(IntEnum):
@@ -40,12 +46,15 @@ def crisis_step(
     (<RegimeStatus.CRISIS: 1>, 0)
     >>> crisis_step(RegimeStatus.CRISIS, 0.05, 1, spec)
     (<RegimeStatus.FALLEN: 2>, 2)
+    >>> crisis_step(RegimeStatus.CRISIS, 0.008, 1, spec)
+    (<RegimeStatus.CRISIS: 1>, 0)
     >>> crisis_step(RegimeStatus.CRISIS, 0.0, 1, spec)
     (<RegimeStatus.STABLE: 0>, 0)
     """
     if status == RegimeStatus.FALLEN:
         return status, held
-    if protest < spec.crisis_share:
+    opening = spec.crisis_share * (CRISIS_HYSTERESIS if status == RegimeStatus.CRISIS else 1.0)
+    if protest < opening:
         return RegimeStatus.STABLE, 0
     held = held + 1 if protest >= spec.fall_share else 0
     return (RegimeStatus.FALLEN if held >= spec.fall_after else RegimeStatus.CRISIS), held
@@ -70,10 +79,12 @@ class RegimeWatch:
         fallen: list[int] = []
         for state in model.states:
             i = state.index
+            democracy = state.spec.regime == Regime.DEMOCRACY
             before = RegimeStatus(self.status[i])
             after, self.held[i] = crisis_step(before, float(protest[i]), int(self.held[i]), spec)
+            if democracy and after == RegimeStatus.FALLEN:
+                after = RegimeStatus.CRISIS
             self.status[i] = after
-            democracy = state.spec.regime == Regime.DEMOCRACY
             if after == RegimeStatus.FALLEN and before != RegimeStatus.FALLEN:
                 self._fall(i)
                 fallen.append(i)
