@@ -520,7 +520,9 @@ class CyberspaceModel(mesa.Model):
         if not chosen:
             return
         world.blocked[chosen, country] = True
-        self.blocked_until[chosen, country] = self.steps + duration
+        self.blocked_until[chosen, country] = np.maximum(
+            self.blocked_until[chosen, country], self.steps + duration
+        )
         world.refresh()
         self.citizens.censorship_grievance[self.citizens.country == country] += 0.05
         self.emit(

@@ -109,6 +109,12 @@ class InfluenceCampaigns:
             )
         }
         self.followers = {a: _followers(accounts, a) for a in self.tracked}
+        self.audiences = {
+            name: ties
+            for a, label in self.tracked.items()
+            if ACCOUNT_KINDS[accounts.kind[a]] in AUDIENCE_KINDS
+            for name, ties in _audiences(accounts, systems, a, label, model.countries).items()
+        }
         self.reach = dict.fromkeys(self.tracked, 0)
         self.engagement = dict.fromkeys(self.tracked, 0)
         self.answers: list[Message] = []
@@ -253,7 +259,7 @@ class InfluenceCampaigns:
         country and platform; standing among low- and high-trust hosts; trust of those who
         circumvent and those who do not."""
         model, citizens = self.model, self.model.citizens
-        accounts, systems = model.world.accounts, model.world.systems
+        accounts = model.world.accounts
         values: dict[str, float] = {
             name: float(model.counts.get(name, 0))
             for name in ("ambassador_posts", "propaganda_posts", "advocacy_posts", "corrections")
@@ -262,8 +268,8 @@ class InfluenceCampaigns:
             values[f"account_reach.{label}"] = self.reach[account]
             values[f"account_engagement.{label}"] = self.engagement[account]
             self.reach[account] = self.engagement[account] = 0
-            if ACCOUNT_KINDS[accounts.kind[account]] in AUDIENCE_KINDS:
-                values.update(_audience(accounts, systems, account, label, model.countries))
+        for name, ties in self.audiences.items():
+            values[name] = float(accounts.open[ties].mean())
         for embassy in self.spec.embassies:
             sender, host = model.country_index[embassy.sender], model.country_index[embassy.host]
             in_host = citizens.country == host
@@ -289,19 +295,18 @@ def _followers(accounts: "Accounts", account: int) -> np.ndarray:
     return mask
 
 
-def _audience(
+def _audiences(
     accounts: "Accounts", systems: "Systems", account: int, label: str, countries: list[str]
-) -> dict[str, float]:
-    """Share of an account's followers it can reach over open ties, per country and
-    platform (the follower's)."""
+) -> dict[str, np.ndarray]:
+    """An account's follower ties grouped by the follower's country and platform, each
+    group under its metric name (`audience.<kind>.<owner>.<country>.<platform>`)."""
     ties = np.flatnonzero(accounts.tie_src == account)
-    values: dict[str, float] = {}
+    groups: dict[str, np.ndarray] = {}
     for country, platform in sorted(
         {(int(accounts.tie_dst_country[t]), int(accounts.tie_platform[t])) for t in ties}
     ):
         chosen = ties[
             (accounts.tie_dst_country[ties] == country) & (accounts.tie_platform[ties] == platform)
         ]
-        name = f"audience.{label}.{countries[country]}.{systems.name[platform]}"
-        values[name] = float(accounts.open[chosen].mean())
-    return values
+        groups[f"audience.{label}.{countries[country]}.{systems.name[platform]}"] = chosen
+    return groups
