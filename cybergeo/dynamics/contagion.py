@@ -14,12 +14,11 @@ import numpy as np
 
 from cybergeo.actors.citizens import Activity
 from cybergeo.dynamics.spread import independent_cascade
+from cybergeo.view import ModelView
 from cybergeo.world.strata import AccountKind
 
 if TYPE_CHECKING:
     from scipy import sparse
-
-    from cybergeo.model import CyberspaceModel
 
 
 def language_weights(
@@ -55,7 +54,7 @@ def embolden(
 class ProtestNews:
     """Protest news in one run: posts, coverage abroad, news of falls, and emboldening."""
 
-    def __init__(self, model: "CyberspaceModel") -> None:
+    def __init__(self, model: ModelView) -> None:
         self.model = model
         self.spec = model.spec.uprisings
         names = [self.spec.languages.get(c, c) for c in model.countries]
@@ -122,7 +121,7 @@ class ProtestNews:
         model, citizens = self.model, self.model.citizens
         bold = citizens.mean_by_country(citizens.emboldened, len(model.countries))
         values: dict[str, float] = {
-            "protest_news_reached": float(model.counts.get("protest_news_reached", 0))
+            "protest_news_reached": float(model.counted("protest_news_reached"))
         }
         for i, country in enumerate(model.countries):
             values[f"protest_posts.{country}"] = float(self.posts[i])

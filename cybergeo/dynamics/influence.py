@@ -13,12 +13,12 @@ import numpy as np
 
 from cybergeo.dynamics.information import Message, MessageKind
 from cybergeo.dynamics.spread import independent_cascade
+from cybergeo.view import ModelView
 from cybergeo.world.strata import ACCOUNT_KINDS, AccountKind
 
 if TYPE_CHECKING:
     from scipy import sparse
 
-    from cybergeo.model import CyberspaceModel
     from cybergeo.world.semantic import Accounts
     from cybergeo.world.software import Systems
 
@@ -84,7 +84,7 @@ def host_reaction(reaction: float, host_censorship: float, share_reached: float)
 class InfluenceCampaigns:
     """Who speaks to which public in one run, what they reach, and the answers they get."""
 
-    def __init__(self, model: "CyberspaceModel") -> None:
+    def __init__(self, model: ModelView) -> None:
         self.model = model
         self.spec = model.spec.influence
         accounts, systems = model.world.accounts, model.world.systems
@@ -261,7 +261,7 @@ class InfluenceCampaigns:
         model, citizens = self.model, self.model.citizens
         accounts = model.world.accounts
         values: dict[str, float] = {
-            name: float(model.counts.get(name, 0))
+            name: float(model.counted(name))
             for name in ("ambassador_posts", "propaganda_posts", "advocacy_posts", "corrections")
         }
         for account, label in self.tracked.items():

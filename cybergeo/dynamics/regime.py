@@ -10,17 +10,13 @@ docs/ODD.md (7.41).
 """
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from cybergeo.actors.citizens import Activity
 from cybergeo.scenario.schema import Regime
 from cybergeo.scenario.uprisings import RegimeOutcomeSpec
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
-
+from cybergeo.view import ModelView
 
 CRISIS_HYSTERESIS = 0.5
 """A crisis closes only when protest falls below this share of the share that opened it,
@@ -63,7 +59,7 @@ def crisis_step(
 class RegimeWatch:
     """Each state's regime status in one run, and its answers to crises."""
 
-    def __init__(self, model: "CyberspaceModel", spec: RegimeOutcomeSpec) -> None:
+    def __init__(self, model: ModelView, spec: RegimeOutcomeSpec) -> None:
         self.model = model
         self.spec = spec
         n = len(model.countries)
@@ -129,7 +125,7 @@ class RegimeWatch:
     def metrics(self) -> dict[str, float]:
         """Each state's status (0 stable, 1 crisis, 2 fallen) and the falls this step."""
         model = self.model
-        values = {"regime_falls": float(model.counts.get("regime_falls", 0))}
+        values = {"regime_falls": float(model.counted("regime_falls"))}
         for i, country in enumerate(model.countries):
             values[f"regime_status.{country}"] = float(self.status[i])
         return values

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.influence import InfluenceSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 from cybergeo.scenario.uprisings import UprisingSpec
@@ -294,6 +295,7 @@ class Scenario(Spec):
     uprisings: UprisingSpec = UprisingSpec()
     events: list[ScheduledEvent] = []
     experiment: ExperimentSpec | None = None
+    facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 
     def country_ids(self) -> list[str]:
         return [c.id for c in self.countries]
