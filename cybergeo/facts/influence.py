@@ -1,0 +1,47 @@
+"""Measures of influence: standing won abroad by trust in one's own government, and whom a
+blocked platform still reaches (cases.md S6)."""
+
+from typing import Literal
+
+from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.series import metric_gain
+
+
+@measure
+def standing_gain(
+    run: RunData, sender: str, host: str, trust: Literal["low", "high"], days: int = 30
+) -> float:
+    """How far the host's citizens of low (or high) initial trust in their own government
+    came to think better of the sender over its ambassador's first `days` steps. Record
+    (cases.md S6): foreign voices move those who distrust their own government."""
+    return metric_gain(run, f"standing_{trust}_trust.{sender}.{host}", 1, days)
+
+
+@measure
+def audience_share(
+    run: RunData,
+    account: str,
+    platform: str,
+    where: Literal["home", "abroad"] = "home",
+    minus_circumvention: bool = False,
+) -> float:
+    """Mean over the run of the share of an account's followers on a platform it can reach
+    over open ties, at home (its owner's country) or abroad (followers elsewhere, pooled);
+    with `minus_circumvention`, less the home country's share of citizens circumventing.
+    `account` is `<kind>.<owner>`, e.g. `state_channel.Iran`. Record (cases.md S6): a state
+    blocking a platform keeps its reach abroad; at home it reaches about its circumventers."""
+    owner = account.split(".", 1)[1]
+    prefix = f"audience.{account}."
+    columns = [
+        c
+        for c in run.metrics.columns
+        if c.startswith(prefix)
+        and c.endswith(f".{platform}")
+        and (c.removeprefix(prefix).startswith(f"{owner}.") == (where == "home"))
+    ]
+    if not columns:
+        return float("nan")
+    share = float(run.metrics[columns].mean(axis=1).mean())
+    if minus_circumvention:
+        share -= float(run.metrics[f"circumvention.{owner}"].mean())
+    return share
