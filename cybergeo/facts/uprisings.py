@@ -24,7 +24,7 @@ def rise_before_peak(run: RunData, metric: str, peak_of: str, days: int = 14) ->
     it) than `days` earlier (the 3 steps up to then, at least 1). Record (cases.md S3):
     online spikes preceded street events (Howard et al. 2011)."""
     peaks = _series(run, peak_of)
-    peak = int(peaks.index[peaks.to_numpy().argmax()])
+    peak = int(peaks.index.to_numpy()[peaks.to_numpy().argmax()])
     series = _series(run, metric)
     at_peak = float(series[(series.index > peak - 3) & (series.index <= peak)].mean())
     window = series[(series.index > peak - days - 3) & (series.index <= peak - days)]
