@@ -68,7 +68,9 @@ class ProtestNews:
 
     def spread(self, adjacency: "sparse.csr_array") -> None:
         """One step of protest news (phase 4): emboldening fades, protesters post, foreign
-        media cover newsworthy streets and falls, and everyone reached is emboldened."""
+        media cover newsworthy streets and falls, and everyone reached is emboldened, the
+        more so as the streets are full (news of a protest below `newsworthy` counts for
+        its share of it)."""
         model, citizens, spec, rng = self.model, self.model.citizens, self.spec, self.model.rng
         n = len(model.countries)
         citizens.emboldened *= spec.memory
@@ -86,7 +88,9 @@ class ProtestNews:
                 outlets = [o for o in range(n) if o != country and rng.random() < spec.coverage]
                 seeds.append(np.array([self._outlet(o, country) for o in outlets], dtype=int))
             if seeds and sum(map(len, seeds)):
-                self._carry(np.concatenate(seeds), country, spec.news_impact, adjacency)
+                full = share[country] >= spec.newsworthy
+                impact = spec.news_impact * (1.0 if full else share[country] / spec.newsworthy)
+                self._carry(np.concatenate(seeds), country, impact, adjacency)
         for country in self.falls:
             outlets = [self._outlet(o, country) for o in range(n) if o != country]
             self._carry(np.array(outlets, dtype=int), country, spec.fall_impact, adjacency)
