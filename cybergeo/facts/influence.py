@@ -3,7 +3,8 @@ blocked platform still reaches (cases.md S6)."""
 
 from typing import Literal
 
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 from cybergeo.facts.series import metric_gain
 
 

@@ -1,7 +1,8 @@
 """Measures of mobilisation that travels: onset abroad after a fall, and protest news
 rising before the street's peak (cases.md S3)."""
 
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 from cybergeo.facts.series import _series, first_event
 
 
