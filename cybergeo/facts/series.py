@@ -78,14 +78,15 @@ def metric_around(
     run: RunData,
     metric: str,
     event: str,
-    after: Annotated[int, Field(ge=0)] = 0,
-    until: Annotated[int, Field(ge=0)] = 0,
+    actor: str | None = None,
+    after: int = 0,
+    until: int = 0,
     statistic: Statistic = "peak",
 ) -> float:
     """The `peak`, `mean` or `median` of a metric over the steps from `after` to `until`
-    steps after the first event of a kind (0 is the event's own step); NaN without the
-    event."""
-    step = first_event(run, event)
+    steps after the first event of a kind (by `actor`, if given); 0 is the event's own
+    step, negative offsets are before it. NaN without the event."""
+    step = first_event(run, event, actor)
     if step is None:
         return float("nan")
     series = _series(run, metric)
