@@ -122,3 +122,17 @@ def test_without_uprisings_nothing_is_recorded():
 def test_languages_must_name_countries():
     with pytest.raises(ScenarioError, match="unknown country 'Atlantis'"):
         _world({"languages": {"Atlantis": "arabic"}})
+
+
+def test_repression_backfires_into_resentment():
+    countries = [
+        {"id": "Spark", "regime": "authoritarian", "citizens": 200, "legitimacy": 0.2},
+        {"id": "Calm", "citizens": 200, "legitimacy": 0.95},
+    ]
+    outcome = {"crisis_share": 0.01, "fall_share": 0.99, "backfire": 0.02}
+    run = simulate(_world({"outcome": outcome}, countries=countries, steps=15), seed=1)
+    quiet = simulate(
+        _world({"outcome": {**outcome, "backfire": 0.0}}, countries=countries, steps=15), seed=1
+    )
+    column = "grievance.Spark"
+    assert run.metrics[column].iloc[-1] > quiet.metrics[column].iloc[-1]

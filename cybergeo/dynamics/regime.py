@@ -95,6 +95,8 @@ class RegimeWatch:
                 self._concede(i)
             if not democracy:
                 state.surveillance = min(1.0, state.surveillance * spec.repression)
+                own = model.citizens.country == i
+                model.citizens.censorship_grievance[own] += spec.backfire
                 if self.crisis_steps[i] == 1:
                     model.emit("repression", state.name, None)
         return fallen

@@ -23,6 +23,9 @@ class RegimeOutcomeSpec(Spec):
     repression: Annotated[float, Field(ge=1.0, le=10.0)] = Field(
         2.0, description="police multiplier while a non-democracy represses a crisis"
     )
+    backfire: Probability = Field(
+        0.0, description="resentment each citizen gains per step of repression (backfire)"
+    )
     concession_after: Annotated[int, Field(ge=1)] = Field(
         7, description="crisis steps before a non-democracy concedes"
     )
