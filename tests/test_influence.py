@@ -76,12 +76,17 @@ def test_host_takes_more_offence_at_wider_reach_and_tighter_control():
 
 
 def test_an_ambassador_wins_standing_with_low_trust_hosts_and_raises_tension():
-    embassy = {"embassies": [{"id": "Envoy", "sender": "Sender", "host": "Host", "reach": 0.2}]}
-    posting = _world({**embassy, "embassies": [{**embassy["embassies"][0], "post_rate": 1.0}]})
-    silent = _world({**embassy, "embassies": [{**embassy["embassies"][0], "post_rate": 0.0}]})
-    gain = _mean_last(posting) - _mean_last(silent)
-    assert gain["standing_low_trust.Sender.Host"] > gain["standing_high_trust.Sender.Host"] > 0
-    assert gain["tension.Sender-Host"] > 0
+    """Propaganda splits the host's public (those who circumvent escape it); the ambassador
+    then wins more standing among the low-trust part, and strains relations with the host."""
+    split = {"propaganda": [{"state": "Host", "post_rate": 1.0, "impact": 0.05}]}
+    envoy = {"id": "Envoy", "sender": "Sender", "host": "Host", "reach": 0.2}
+    circumvention = {"world": {"semantic": {"circumvention": 0.4}}}
+    posting = _world({**split, "embassies": [{**envoy, "post_rate": 1.0}]}, **circumvention)
+    silent = _world({**split, "embassies": [{**envoy, "post_rate": 0.0}]}, **circumvention)
+    after, before = _mean_last(posting), _mean_last(silent)
+    assert after["standing_low_trust.Sender.Host"] > after["standing_high_trust.Sender.Host"]
+    assert after["standing_in_host.Sender.Host"] > before["standing_in_host.Sender.Host"]
+    assert after["tension.Sender-Host"] > before["tension.Sender-Host"]
     run = simulate(posting, seed=1)
     assert (run.events["kind"] == "ambassador_post").sum() == run.metrics["ambassador_posts"].sum()
     assert run.metrics["account_reach.embassy.Envoy"].sum() > 0

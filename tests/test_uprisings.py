@@ -30,7 +30,7 @@ def _world(uprisings: dict[str, Any], **overrides: Any) -> Scenario:
                 {"id": "Far", "citizens": 200, "legitimacy": 0.95},
             ],
             "world": {"semantic": {"homophily": 0.7}},
-            "society": {"police_per_citizen": 0.3},
+            "society": {"police_per_citizen": 0.02},
             "uprisings": uprisings,
             **overrides,
         }
@@ -49,11 +49,13 @@ def test_emboldened_citizens_protest_more():
     """Epstein's rule with the perceived risk discounted: more citizens act."""
     rng = np.random.default_rng(0)
     citizens = CitizenPopulation.generate(np.zeros(2000, dtype=int), np.array([0.6]), rng)
+    who = np.arange(2000)
     cops, actives = np.full(2000, 3.0), np.ones(2000)
-    calm = citizens.mobilise(cops, actives, SocietySpec(arrest_rate=0.0), rng)
+    rules = SocietySpec(arrest_rate=0.0)
+    calm = citizens.mobilise(who, citizens.grievance(), cops, actives, rules, rng)
     calm_share = np.mean(citizens.activity == Activity.PROTESTING)
     citizens.emboldened[:] = 0.8
-    citizens.mobilise(cops, actives, SocietySpec(arrest_rate=0.0), rng)
+    citizens.mobilise(who, citizens.grievance(), cops, actives, rules, rng)
     assert np.mean(citizens.activity == Activity.PROTESTING) > calm_share
     assert calm == (0, 0)
 

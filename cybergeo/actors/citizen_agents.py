@@ -8,17 +8,17 @@ random) and the vectorised version trusted. It is meant for small populations.
 
 import mesa
 import numpy as np
-from scipy import sparse
 
 from cybergeo.actors.citizens import (
     CENSORSHIP_MEMORY,
-    POLICE_VISIBILITY,
+    CITIZENS_IN_VISION,
     TRUST_REBUILDING,
     Activity,
     CitizenPopulation,
 )
 from cybergeo.dynamics.mobilisation import activation, arrest_probability, grievance
 from cybergeo.scenario.schema import SocietySpec
+from cybergeo.world.adjacency import OpenAdjacency
 
 
 class CitizenAgent(mesa.Agent):
@@ -50,8 +50,9 @@ class CitizenAgent(mesa.Agent):
         society = self.model.society
         rng = self.model.rng
         self.arrested = False
-        actives = 1 + sum(c.activity == Activity.PROTESTING for c in self.contacts)
-        cops = float(rng.poisson(self.police * (1 + len(self.contacts)) * POLICE_VISIBILITY))
+        protesting = sum(c.activity == Activity.PROTESTING for c in self.contacts)
+        actives = 1 + int(self.activity == Activity.PROTESTING) + protesting
+        cops = float(rng.poisson(self.police * CITIZENS_IN_VISION))
         perceived = float(arrest_probability(cops, actives, society.arrest_constant))
         risk = self.risk_aversion * perceived * (1.0 - self.emboldened)
         if self.activity == Activity.JAILED:
@@ -87,13 +88,13 @@ class ReferenceSociety(mesa.Model):
     Examples
     --------
     >>> import numpy as np
-    >>> from scipy import sparse
     >>> from cybergeo.scenario.schema import SocietySpec
     >>> rng = np.random.default_rng(0)
     >>> people = CitizenPopulation.generate(np.zeros(50, dtype=int), np.array([0.3]), rng)
+    >>> ties = np.arange(49)
+    >>> contacts = OpenAdjacency.build(50, 50, ties, ties + 1, np.zeros(49, dtype=int))
     >>> society = ReferenceSociety(
-    ...     people, sparse.csr_array((50, 50)), np.full(50, 0.01), np.array([0.3]),
-    ...     SocietySpec(), rng=1)
+    ...     people, contacts, np.full(50, 0.01), np.array([0.3]), SocietySpec(), rng=1)
     >>> society.step()
     >>> len(society.citizens)
     50
@@ -102,7 +103,7 @@ class ReferenceSociety(mesa.Model):
     def __init__(
         self,
         population: CitizenPopulation,
-        contacts: sparse.csr_array,
+        contacts: OpenAdjacency,
         police: np.ndarray,
         legitimacy: np.ndarray,
         society: SocietySpec,
@@ -113,8 +114,7 @@ class ReferenceSociety(mesa.Model):
         self.legitimacy = legitimacy
         self.citizens = [CitizenAgent(self, population, i) for i in range(len(population))]
         for i, citizen in enumerate(self.citizens):
-            neighbours = contacts.indices[contacts.indptr[i] : contacts.indptr[i + 1]]
-            citizen.contacts = [self.citizens[j] for j in neighbours]
+            citizen.contacts = [self.citizens[j] for j in contacts.contacts_of(i)]
             citizen.police = float(police[i])
 
     def step(self) -> None:

@@ -118,12 +118,6 @@ class InfluenceCampaigns:
         self.reach = dict.fromkeys(self.tracked, 0)
         self.engagement = dict.fromkeys(self.tracked, 0)
         self.answers: list[Message] = []
-        trust = model.citizens.trust_government
-        self.low_trust = np.zeros(n, dtype=bool)
-        for c in range(len(model.countries)):
-            own = model.citizens.country == c
-            if own.any():
-                self.low_trust |= own & (trust < np.median(trust[own]))
 
     # ---------------------------------------------------------------- phase 2: posting
     def post(self) -> None:
@@ -256,7 +250,8 @@ class InfluenceCampaigns:
     # ---------------------------------------------------------------- phase 8: record
     def metrics(self) -> dict[str, float]:
         """Reach and engagement per account this step; each account's open audience per
-        country and platform; standing among low- and high-trust hosts; trust of those who
+        country and platform; standing among all hosts, and among those whose trust in their
+        government is now below, or at or above, the host's mean; trust of those who
         circumvent and those who do not."""
         model, citizens = self.model, self.model.citizens
         accounts = model.world.accounts
@@ -273,17 +268,21 @@ class InfluenceCampaigns:
         for embassy in self.spec.embassies:
             sender, host = model.country_index[embassy.sender], model.country_index[embassy.host]
             in_host = citizens.country == host
-            for group, mask in (("low_trust", self.low_trust), ("high_trust", ~self.low_trust)):
+            trust = citizens.trust_government
+            low = trust < trust[in_host].mean()
+            pair = f"{embassy.sender}.{embassy.host}"
+            values[f"standing_in_host.{pair}"] = float(citizens.attitude[in_host, sender].mean())
+            for group, mask in (("low_trust", low), ("high_trust", ~low)):
                 chosen = in_host & mask
                 standing = citizens.attitude[chosen, sender].mean() if chosen.any() else np.nan
-                values[f"standing_{group}.{embassy.sender}.{embassy.host}"] = float(standing)
+                values[f"standing_{group}.{pair}"] = float(standing)
         circumvents = accounts.circumvents[: len(citizens)]
         for campaign in self.spec.propaganda:
             own = citizens.country == model.country_index[campaign.state]
             for group, mask in (("circumventers", circumvents), ("others", ~circumvents)):
                 chosen = own & mask
-                trust = citizens.trust_government[chosen].mean() if chosen.any() else np.nan
-                values[f"trust_{group}.{campaign.state}"] = float(trust)
+                mean = citizens.trust_government[chosen].mean() if chosen.any() else np.nan
+                values[f"trust_{group}.{campaign.state}"] = float(mean)
         return values
 
 

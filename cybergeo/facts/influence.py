@@ -5,17 +5,21 @@ from typing import Literal
 
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
-from cybergeo.facts.series import metric_gain
+from cybergeo.facts.series import _series
 
 
 @measure
 def standing_gain(
     run: RunData, sender: str, host: str, trust: Literal["low", "high"], days: int = 30
 ) -> float:
-    """How far the host's citizens of low (or high) initial trust in their own government
-    came to think better of the sender over its ambassador's first `days` steps. Record
-    (cases.md S6): foreign voices move those who distrust their own government."""
-    return metric_gain(run, f"standing_{trust}_trust.{sender}.{host}", 1, days)
+    """How far host citizens now of low (or high) trust in their own government think better
+    of the sender at step `days` than all host citizens did at step 1 (attitudes start
+    independent of trust, so both groups start there). Record (cases.md S6): foreign voices
+    move those who distrust their own government."""
+    pair = f"{sender}.{host}"
+    group = _series(run, f"standing_{trust}_trust.{pair}").get(days, float("nan"))
+    start = _series(run, f"standing_in_host.{pair}").get(1, float("nan"))
+    return float(group - start)
 
 
 @measure
