@@ -24,17 +24,12 @@ def standing_gain(
 
 @measure
 def audience_share(
-    run: RunData,
-    account: str,
-    platform: str,
-    where: Literal["home", "abroad"] = "home",
-    minus_circumvention: bool = False,
+    run: RunData, account: str, platform: str, where: Literal["home", "abroad"] = "home"
 ) -> float:
     """Mean over the run of the share of an account's followers on a platform it can reach
-    over open ties, at home (its owner's country) or abroad (followers elsewhere, pooled);
-    with `minus_circumvention`, less the home country's share of citizens circumventing.
+    over open ties, at home (its owner's country) or abroad (followers elsewhere, pooled).
     `account` is `<kind>.<owner>`, e.g. `state_channel.Iran`. Record (cases.md S6): a state
-    blocking a platform keeps its reach abroad; at home it reaches about its circumventers."""
+    blocking a platform keeps its reach abroad."""
     owner = account.split(".", 1)[1]
     prefix = f"audience.{account}."
     columns = [
@@ -46,7 +41,14 @@ def audience_share(
     ]
     if not columns:
         return float("nan")
-    share = float(run.metrics[columns].mean(axis=1).mean())
-    if minus_circumvention:
-        share -= float(run.metrics[f"circumvention.{owner}"].mean())
-    return share
+    return float(run.metrics[columns].mean(axis=1).mean())
+
+
+@measure
+def audience_beyond_circumvention(run: RunData, account: str, platform: str) -> float:
+    """An account's home audience on a platform (as `audience_share`) less the share of its
+    owner's citizens who circumvent censorship. Record (cases.md S6): at home, a state that
+    blocks a platform reaches over it about those who circumvent."""
+    owner = account.split(".", 1)[1]
+    circumvention = float(_series(run, f"circumvention.{owner}").mean())
+    return audience_share(run, account, platform, "home") - circumvention
