@@ -1,6 +1,8 @@
 """Phase 2, decisions: states, groups and insiders choose; this module asks them in turn and
 turns their choices into operations, blocks, posts and leaks."""
 
+import numpy as np
+
 from cybergeo.actors.citizens import Activity
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
@@ -28,6 +30,7 @@ def decisions(model: ModelView) -> list[Operation]:
         for state in model.states
         for op in state_decisions(model, state, float(protest[state.index]))
     ]
+    voices(model, protest)
     plans += counter_operations(model)
     plans += group_decisions(model)
     for insider in model.insiders:
@@ -52,6 +55,17 @@ def state_decisions(model: ModelView, state: StateAgent, protest: float) -> list
     if state.posts_diplomacy(model.spec.information.diplomacy_rate):
         post_diplomacy(model, state.index)
     return plans
+
+
+def voices(model: ModelView, protest: np.ndarray) -> None:
+    """Regimes answer their streets (7.45), the news of a fall is queued for abroad (7.43);
+    embassies, state media and NGOs post (7.38-7.41)."""
+    if model.regimes is not None:
+        for fallen in model.regimes.answer(protest):
+            if model.protest_news is not None:
+                model.protest_news.regime_fell(fallen)
+    if model.influence is not None:
+        model.influence.post()
 
 
 def counter_operations(model: ModelView) -> list[Operation]:

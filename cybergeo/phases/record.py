@@ -49,6 +49,9 @@ def record(model: ModelView) -> None:
                 metrics[f"user_share.{firm.name}.{country}"] = float(firm.user_share[i])
     if model.spec.governance.active:
         metrics.update(governance_metrics(model))
+    for mechanism in (model.influence, model.protest_news, model.regimes):
+        if mechanism is not None:
+            metrics.update(mechanism.metrics())
     model.recorder.metrics(model.steps, metrics)
 
 
