@@ -18,6 +18,7 @@ from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
+from cybergeo.dynamics.publishing import PublishingDesk
 from cybergeo.dynamics.operations import (
     DETECTION_WINDOW,
     OUTAGE_STEPS,
@@ -88,6 +89,7 @@ class CyberspaceModel(mesa.Model):
         self.counts: dict[str, int] = {}
         self._stock_zero_days()
         self._request_surveillance_cooperation()
+        self.publishing = PublishingDesk(self)
 
     # ------------------------------------------------------------------ helpers for actors
     def rivals_of(self, state: int) -> list[int]:
@@ -112,9 +114,13 @@ class CyberspaceModel(mesa.Model):
         self.counts = {}
         self._environment()
         self._scheduled_events()
+        self.publishing.release()
         plans = self._decisions()
+        plans += self.publishing.payback()
+        self.publishing.press()
         self._resolution(plans)
         self._information()
+        self.publishing.publish()
         self.incidents.investigate()
         self._diplomacy()
         self._society()
@@ -300,9 +306,16 @@ class CyberspaceModel(mesa.Model):
             zero_day=zero_day,
         )
 
-    def _group_operation(self, group: HacktivistGroup, target: int, system: int) -> Operation:
+    def _group_operation(
+        self,
+        group: HacktivistGroup,
+        target: int,
+        system: int,
+        kind: OperationKind | None = None,
+    ) -> Operation:
+        """A group's own operation; its kind drawn from the group's repertoire unless given."""
         home = self.country_index[group.spec.home]
-        kind = group.choose_operation()
+        kind = kind or group.choose_operation()
         return Operation(
             id=next(self.operation_ids),
             kind=kind,
@@ -646,6 +659,7 @@ class CyberspaceModel(mesa.Model):
             "mean_tension": self.relations.mean_tension(),
             "max_escalation": float(self.relations.escalation.max()),
             **{f"availability_{s.value}": v for s, v in availability.items()},
+            **self.publishing.step_metrics(),
         }
         by_country = self.world.availability_by_country()
         trust = citizens.mean_by_country(citizens.trust_government, n)

@@ -33,7 +33,27 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *_dangling(_items(raw, "events", []), "events", ("actor",), actor_ids, "actor"),
         *_event_targets(_items(raw, "events", []), country_ids, firm_ids, actor_ids),
         *_hardware(raw, country_ids, firm_ids),
+        *_publishing(raw, country_ids, firm_ids),
     ]
+
+
+def _publishing(
+    raw: dict[str, Any], countries: set[str], firms: set[str]
+) -> Iterator[tuple[Location, str]]:
+    """Publishers live in known countries and use known firms; releases name a publisher and
+    known states."""
+    section = raw.get("publishing")
+    if not isinstance(section, dict):
+        return
+    publishers = _items(section, "publishers", [])
+    releases = _items(section, "releases", [])
+    for problem in [
+        *_dangling(publishers, "publishers", ("home", "partners"), countries, "country"),
+        *_dangling(publishers, "publishers", ("hosts", "payments"), firms, "firm"),
+        *_dangling(releases, "releases", ("publisher",), _ids(publishers), "publisher"),
+        *_dangling(releases, "releases", ("exposed", "concerns"), countries, "country"),
+    ]:
+        yield ("publishing", *problem[0]), problem[1]
 
 
 def _hardware(

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.publishing import PublishingSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 
 
@@ -75,10 +76,12 @@ class FirmKind(StrEnum):
     PLATFORM = "platform"
     ISP = "isp"
     SECURITY_VENDOR = "security_vendor"
+    HOSTING = "hosting"
+    PAYMENT = "payment"
 
 
 class Firm(Spec):
-    """A platform, ISP or security vendor with a home jurisdiction."""
+    """A platform, ISP, security vendor, hosting or payment firm with a home jurisdiction."""
 
     id: Identifier
     kind: FirmKind = FirmKind.PLATFORM
@@ -289,6 +292,7 @@ class Scenario(Spec):
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
     events: list[ScheduledEvent] = []
+    publishing: PublishingSpec = PublishingSpec()
     experiment: ExperimentSpec | None = None
 
     def country_ids(self) -> list[str]:

@@ -84,6 +84,9 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
     institutions += [(AccountKind.MEDIA, c.id, index[c.id]) for c in scenario.countries]
     institutions += [(AccountKind.FIRM, f.id, index[f.home]) for f in scenario.firms]
     institutions += [(AccountKind.GROUP, g.id, index[g.home]) for g in scenario.groups]
+    institutions += [
+        (AccountKind.PUBLISHER, p.id, index[p.home]) for p in scenario.publishing.publishers
+    ]
     extra_src, extra_dst = [src], [dst]
     for kind, owner, home in institutions:
         account = len(kinds)

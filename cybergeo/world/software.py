@@ -10,6 +10,11 @@ from cybergeo.world.strata import SOFTWARE_KINDS, VULNERABILITY_STATUSES, Hardwa
 from cybergeo.world.strata import VulnerabilityStatus as Status
 
 NOBODY = -1
+SERVICES = {
+    FirmKind.HOSTING: (SoftwareKind.CLOUD_PLATFORM, "cloud"),
+    FirmKind.PAYMENT: (SoftwareKind.PAYMENT_SERVICE, "pay"),
+}
+"""The service a hosting or payment firm runs, and the suffix of its name."""
 
 
 @dataclass
@@ -87,7 +92,8 @@ def build_systems(scenario: Scenario, infrastructure: Infrastructure) -> Systems
     Per country: a government network on a data centre and industrial control software on the
     control nodes, both owned by the state. Per platform firm: a cloud platform hosted
     redundantly on its home data centres and a social platform running on that cloud. Per
-    security vendor: a security product. Countries without a platform serving them get a
+    security vendor: a security product. Per hosting firm, a cloud platform, and per payment
+    firm, a payment service, each hosted redundantly at home. Countries without a platform serving them get a
     national social platform. One operating system underlies every other system.
     """
     n_countries = len(scenario.countries)
@@ -191,6 +197,9 @@ def build_systems(scenario: Scenario, infrastructure: Infrastructure) -> Systems
                 [os_id],
                 market,
             )
+        elif firm.kind in SERVICES:
+            kind, suffix = SERVICES[firm.kind]
+            add(f"{firm.id}-{suffix}", kind, firm.id, home, centres, True, [os_id], market)
     for c, spec in enumerate(scenario.countries):
         authoritarian = spec.regime == Regime.AUTHORITARIAN
         if not served[c] or authoritarian:

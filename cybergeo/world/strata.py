@@ -26,6 +26,7 @@ class SoftwareKind(StrEnum):
     GOVERNMENT_NETWORK = "government_network"
     INDUSTRIAL_CONTROL = "industrial_control"
     SECURITY_PRODUCT = "security_product"
+    PAYMENT_SERVICE = "payment_service"
 
 
 class AccountKind(StrEnum):
@@ -34,6 +35,7 @@ class AccountKind(StrEnum):
     MEDIA = "media"
     FIRM = "firm"
     GROUP = "group"
+    PUBLISHER = "publisher"
 
 
 class VulnerabilityStatus(StrEnum):
