@@ -19,6 +19,7 @@ from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
 from cybergeo.dynamics.publishing import PublishingDesk
+from cybergeo.dynamics.supply_chain import SupplyChainDesk
 from cybergeo.dynamics.operations import (
     DETECTION_WINDOW,
     OUTAGE_STEPS,
@@ -90,6 +91,7 @@ class CyberspaceModel(mesa.Model):
         self._stock_zero_days()
         self._request_surveillance_cooperation()
         self.publishing = PublishingDesk(self)
+        self.supply_chain = SupplyChainDesk(self)
 
     # ------------------------------------------------------------------ helpers for actors
     def rivals_of(self, state: int) -> list[int]:
@@ -115,7 +117,9 @@ class CyberspaceModel(mesa.Model):
         self._environment()
         self._scheduled_events()
         self.publishing.release()
+        self.supply_chain.leak_exploits()
         plans = self._decisions()
+        self.supply_chain.attack()
         plans += self.publishing.payback()
         self.publishing.press()
         self._resolution(plans)
@@ -660,6 +664,7 @@ class CyberspaceModel(mesa.Model):
             "max_escalation": float(self.relations.escalation.max()),
             **{f"availability_{s.value}": v for s, v in availability.items()},
             **self.publishing.step_metrics(),
+            **self.supply_chain.step_metrics(),
         }
         by_country = self.world.availability_by_country()
         trust = citizens.mean_by_country(citizens.trust_government, n)

@@ -34,7 +34,39 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *_event_targets(_items(raw, "events", []), country_ids, firm_ids, actor_ids),
         *_hardware(raw, country_ids, firm_ids),
         *_publishing(raw, country_ids, firm_ids),
+        *_supply_chain(raw, country_ids, firm_ids),
     ]
+
+
+def _supply_chain(
+    raw: dict[str, Any], countries: set[str], firms: set[str]
+) -> Iterator[tuple[Location, str]]:
+    """Products come from known vendors and reach known countries; attacks and exploit leaks
+    name known states, products and systems (the OS or a product)."""
+    section = raw.get("supply_chain")
+    if not isinstance(section, dict):
+        return
+    products = _items(section, "products", [])
+    product_ids = _ids(products)
+    customers = [c for p in products for c in _items(p, "customers", [])]
+    for problem in [
+        *_dangling(products, "products", ("vendor",), countries | firms, "country or firm"),
+        *_dangling(products, "products", ("country", "governments"), countries, "country"),
+        *_dangling(customers, "customers", ("country",), countries, "country"),
+        *_dangling(_items(section, "attacks", []), "attacks", ("author",), countries, "country"),
+        *_dangling(_items(section, "attacks", []), "attacks", ("product",), product_ids, "product"),
+        *_dangling(
+            _items(section, "exploit_leaks", []), "exploit_leaks", ("holder",), countries, "country"
+        ),
+        *_dangling(
+            _items(section, "exploit_leaks", []),
+            "exploit_leaks",
+            ("system",),
+            {"OS"} | product_ids,
+            "system",
+        ),
+    ]:
+        yield ("supply_chain", *problem[0]), problem[1]
 
 
 def _publishing(

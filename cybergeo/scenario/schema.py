@@ -11,6 +11,7 @@ from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.publishing import PublishingSpec
+from cybergeo.scenario.supply_chain import SupplyChainSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 
 
@@ -78,10 +79,12 @@ class FirmKind(StrEnum):
     SECURITY_VENDOR = "security_vendor"
     HOSTING = "hosting"
     PAYMENT = "payment"
+    SOFTWARE = "software"
 
 
 class Firm(Spec):
-    """A platform, ISP, security vendor, hosting or payment firm with a home jurisdiction."""
+    """A platform, ISP, security vendor, hosting, payment or software firm with a home
+    jurisdiction (a software firm's products are listed in `supply_chain`)."""
 
     id: Identifier
     kind: FirmKind = FirmKind.PLATFORM
@@ -293,6 +296,7 @@ class Scenario(Spec):
     attribution: AttributionSpec = AttributionSpec()
     events: list[ScheduledEvent] = []
     publishing: PublishingSpec = PublishingSpec()
+    supply_chain: SupplyChainSpec = SupplyChainSpec()
     experiment: ExperimentSpec | None = None
 
     def country_ids(self) -> list[str]:

@@ -27,6 +27,7 @@ class SoftwareKind(StrEnum):
     INDUSTRIAL_CONTROL = "industrial_control"
     SECURITY_PRODUCT = "security_product"
     PAYMENT_SERVICE = "payment_service"
+    BUSINESS_SOFTWARE = "business_software"
 
 
 class AccountKind(StrEnum):
