@@ -18,8 +18,6 @@ from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
-from cybergeo.dynamics.publishing import PublishingDesk
-from cybergeo.dynamics.supply_chain import SupplyChainDesk
 from cybergeo.dynamics.operations import (
     DETECTION_WINDOW,
     OUTAGE_STEPS,
@@ -29,6 +27,8 @@ from cybergeo.dynamics.operations import (
     detection_hazard,
     success_probability,
 )
+from cybergeo.dynamics.publishing import PublishingDesk
+from cybergeo.dynamics.supply_chain import SupplyChainDesk
 from cybergeo.record import Recorder
 from cybergeo.scenario.schema import EventKind, FirmKind, Ideology, Scenario, ScheduledEvent
 from cybergeo.world.strata import AccountKind, HardwareKind, SoftwareKind, VulnerabilityStatus

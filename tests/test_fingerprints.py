@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ('default.yaml', 1): ('ab25b4fbd228d1d6', 'f7c781fdbe41e17d'),
-    ('default.yaml', 2): ('0c4df3b94331143f', '706646c01320a0af'),
-    ('default.yaml', 3): ('b75f41ff5966a65f', '22c5e4353068433d'),
-    ('doctrine.yaml', 7): ('f30b5160d8c1b34b', 'd09e99f00c104993'),
+    ("default.yaml", 1): ("ab25b4fbd228d1d6", "f7c781fdbe41e17d"),
+    ("default.yaml", 2): ("0c4df3b94331143f", "706646c01320a0af"),
+    ("default.yaml", 3): ("b75f41ff5966a65f", "22c5e4353068433d"),
+    ("doctrine.yaml", 7): ("f30b5160d8c1b34b", "d09e99f00c104993"),
 }
 
 

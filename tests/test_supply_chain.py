@@ -35,9 +35,7 @@ NOTPETYA: dict[str, Any] = {
 
 
 def _scenario(**supply_chain: Any) -> Any:
-    return load_scenario(
-        {**NOTPETYA, "supply_chain": {**NOTPETYA["supply_chain"], **supply_chain}}
-    )
+    return load_scenario({**NOTPETYA, "supply_chain": {**NOTPETYA["supply_chain"], **supply_chain}})
 
 
 def test_a_leaked_exploit_widens_the_wiper_until_machines_are_patched() -> None:
@@ -50,7 +48,8 @@ def test_a_leaked_exploit_widens_the_wiper_until_machines_are_patched() -> None:
 
 def test_most_infections_at_home_most_losses_abroad() -> None:
     metrics = simulate(_scenario(), seed=1).metrics.iloc[-1]
-    assert metrics["infected_organisations.Kyiv"] > 10 * metrics["infected_organisations.Copenhagen"]
+    infected = metrics["infected_organisations.Kyiv"]
+    assert infected > 10 * metrics["infected_organisations.Copenhagen"]
     assert metrics["economic_loss.Copenhagen"] > metrics["economic_loss.Kyiv"]
     assert metrics["infected_organisations.Moscow"] == 0
 
@@ -86,7 +85,8 @@ def test_the_victim_detects_the_attack_and_its_persona_frames_an_unknown_actor()
 def test_unknown_products_and_systems_are_errors() -> None:
     bad = _scenario().model_dump(mode="json", exclude={"extends"})
     bad["supply_chain"]["attacks"][0]["product"] = "Nothing"
-    bad["supply_chain"]["exploit_leaks"] = [{"step": 1, "leaker": "X", "holder": "Kyiv", "system": "Nope"}]
+    leak = {"step": 1, "leaker": "X", "holder": "Kyiv", "system": "Nope"}
+    bad["supply_chain"]["exploit_leaks"] = [leak]
     with pytest.raises(ScenarioError) as caught:
         load_scenario(bad)
     assert "Nothing" in str(caught.value) and "Nope" in str(caught.value)

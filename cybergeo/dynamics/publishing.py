@@ -152,9 +152,7 @@ class PublishingDesk:
                 continue
             outrage[target] = 0.0
             victim = model.country_index[model.firms[target].spec.home]
-            plans.append(
-                model._group_operation(group, victim, int(systems[0]), OperationKind.DDOS)
-            )
+            plans.append(model._group_operation(group, victim, int(systems[0]), OperationKind.DDOS))
         return plans
 
     def publish(self) -> None:
@@ -171,8 +169,7 @@ class PublishingDesk:
         for release in self.active:
             publisher = self.publishers[release.publisher]
             partners = [
-                model.world.accounts.account(AccountKind.MEDIA, c)
-                for c in publisher.spec.partners
+                model.world.accounts.account(AccountKind.MEDIA, c) for c in publisher.spec.partners
             ]
             seeds = np.union1d(publisher.outlets(), np.array(partners, dtype=np.int64))
             if not len(seeds):

@@ -67,7 +67,9 @@ class SupplyChainDesk:
                 & (systems.vuln_holder == holder)
             )
             if not len(held):
-                held = np.flatnonzero(in_system & systems.status_is(VulnerabilityStatus.UNDISCOVERED))
+                held = np.flatnonzero(
+                    in_system & systems.status_is(VulnerabilityStatus.UNDISCOVERED)
+                )
                 held = held[:1]
             systems.set_status(held, VulnerabilityStatus.PUBLIC)
             self.leaks.append((model.steps, leak.leaker, leak.holder))
@@ -158,4 +160,3 @@ class SupplyChainDesk:
             metrics[f"infected_organisations.{country}"] = float(self.infected[i])
             metrics[f"economic_loss.{country}"] = float(self.losses[i])
         return metrics
-

@@ -11,8 +11,8 @@ from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.publishing import PublishingSpec
-from cybergeo.scenario.supply_chain import SupplyChainSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
+from cybergeo.scenario.supply_chain import SupplyChainSpec
 
 
 class Regime(StrEnum):
