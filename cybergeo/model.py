@@ -15,6 +15,7 @@ from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
+from cybergeo.dynamics.crises import CrisisDesk
 from cybergeo.dynamics.diplomacy import Escalation, Relations, initial_relations
 from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.information import Message, MessageKind, reach, update_beliefs
@@ -92,6 +93,7 @@ class CyberspaceModel(mesa.Model):
         self._request_surveillance_cooperation()
         self.publishing = PublishingDesk(self)
         self.supply_chain = SupplyChainDesk(self)
+        self.crises = CrisisDesk(self)
 
     # ------------------------------------------------------------------ helpers for actors
     def rivals_of(self, state: int) -> list[int]:
@@ -118,6 +120,7 @@ class CyberspaceModel(mesa.Model):
         self._scheduled_events()
         self.publishing.release()
         self.supply_chain.leak_exploits()
+        self.crises.provoke()
         plans = self._decisions()
         self.supply_chain.attack()
         plans += self.publishing.payback()
@@ -127,6 +130,7 @@ class CyberspaceModel(mesa.Model):
         self.publishing.publish()
         self.incidents.investigate()
         self._diplomacy()
+        self.crises.aftermath()
         self._society()
         self._record()
 
@@ -665,6 +669,7 @@ class CyberspaceModel(mesa.Model):
             **{f"availability_{s.value}": v for s, v in availability.items()},
             **self.publishing.step_metrics(),
             **self.supply_chain.step_metrics(),
+            **self.crises.step_metrics(),
         }
         by_country = self.world.availability_by_country()
         trust = citizens.mean_by_country(citizens.trust_government, n)

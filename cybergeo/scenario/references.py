@@ -35,7 +35,20 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *_hardware(raw, country_ids, firm_ids),
         *_publishing(raw, country_ids, firm_ids),
         *_supply_chain(raw, country_ids, firm_ids),
+        *_crises(raw, country_ids),
     ]
+
+
+def _crises(raw: dict[str, Any], countries: set[str]) -> Iterator[tuple[Location, str]]:
+    """Provocations are between known states."""
+    section = raw.get("crises")
+    if not isinstance(section, dict):
+        return
+    provocations = _items(section, "provocations", [])
+    for location, message in _dangling(
+        provocations, "provocations", ("by", "offended"), countries, "country"
+    ):
+        yield ("crises", *location), message
 
 
 def _supply_chain(

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from cybergeo.scenario.crises import CrisesSpec
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.publishing import PublishingSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
@@ -297,6 +298,7 @@ class Scenario(Spec):
     events: list[ScheduledEvent] = []
     publishing: PublishingSpec = PublishingSpec()
     supply_chain: SupplyChainSpec = SupplyChainSpec()
+    crises: CrisesSpec = CrisesSpec()
     experiment: ExperimentSpec | None = None
 
     def country_ids(self) -> list[str]:
