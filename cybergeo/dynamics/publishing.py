@@ -98,7 +98,7 @@ class PublishingDesk:
             model.count("leaks")
 
     def press(self) -> None:
-        """Each firm serving a pressed publisher decides whether to drop it (7.35)."""
+        """Each firm serving a pressed publisher decides whether to drop it."""
         model = self.model
         spec = model.spec.publishing
         for name, states in self.pressing.items():

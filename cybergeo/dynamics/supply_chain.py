@@ -81,7 +81,7 @@ class SupplyChainDesk:
             )
 
     def attack(self) -> None:
-        """This step's poisoned updates land (7.37); the detection of phase 3 will see them."""
+        """This step's poisoned updates land; the detection of phase 3 will see them."""
         model = self.model
         spec = model.spec.supply_chain
         for attack in spec.attacks:
