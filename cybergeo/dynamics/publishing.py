@@ -7,6 +7,8 @@ it; each firm decides by compliance, jurisdiction and reputation. Every takedown
 mirrors, so the secret is displaced rather than suppressed, and outrages free-speech groups,
 which strike the firm (Operation Payback). What the cables say about third states raises the
 exposed state's tension with them, up to the expulsion of its ambassador.
+Each instalment discusses one of the release's states, so a release about many states
+dilutes the fallout and a release about one concentrates it.
 """
 
 from dataclasses import dataclass, field
@@ -157,8 +159,8 @@ class PublishingDesk:
 
     def publish(self) -> None:
         """This step's instalment of each release under way spreads from every outlet at once;
-        the readers' beliefs move, and the exposed state's relations with the states the
-        cables discuss worsen."""
+        the readers' beliefs move, and the exposed state's relation with the state this
+        instalment discusses (one of the release's, drawn uniformly) worsens."""
         model = self.model
         self.active = [r for r in self.active if model.steps < r.step + r.duration]
         if not self.active:
@@ -186,8 +188,8 @@ class PublishingDesk:
             self.seen |= reached[:n_citizens]
             reach = int(reached[:n_citizens].sum())
             self.counts["cable_reach"] = self.counts.get("cable_reach", 0) + reach
-            for concerned in release.concerns:
-                self._fallout(exposed, model.country_index[concerned])
+            concerned = release.concerns[int(model.rng.integers(len(release.concerns)))]
+            self._fallout(exposed, model.country_index[concerned])
 
     def _fallout(self, exposed: int, concerned: int) -> None:
         """What the cables say of a third state worsens its relation with the exposed state;

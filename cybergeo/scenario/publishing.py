@@ -53,7 +53,7 @@ class PublishingSpec(Spec):
         0.05, description="how far one instalment lowers reached foreigners' view of the exposed"
     )
     cable_shock: Probability = Field(
-        0.02, description="tension rise per instalment between the exposed and a concerned state"
+        0.02, description="tension rise per instalment between the exposed and its subject"
     )
     pressure: Rate = Field(
         0.3, description="chance per step a pressed firm decides, times its will to comply"
