@@ -145,3 +145,17 @@ def test_a_release_must_name_a_known_publisher_and_known_states() -> None:
     message = str(caught.value)
     for name in ("Atlantis", "Nobody", "Ghost", "concerns"):
         assert name in message
+
+
+def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
+    """A claimed strike is attributed to the group that claimed it, not to a state."""
+    blamed: list[str] = []
+    for seed in range(4):
+        events = simulate(_scenario(), seed=seed).events
+        claims = events[events["kind"] == "claim"]
+        assert (claims["actor"] == "Anon").all()
+        claimed = events[
+            (events["kind"] == "attribution") & events["incident"].isin(claims["incident"])
+        ]
+        blamed += list(claimed["blamed"])
+    assert blamed and blamed.count("Anon") >= 0.8 * len(blamed)

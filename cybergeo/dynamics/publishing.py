@@ -21,6 +21,7 @@ from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import OUTRAGE_MEMORY
 from cybergeo.actors.publisher import PublisherAgent
 from cybergeo.dynamics.diplomacy import Escalation
+from cybergeo.dynamics.incidents import REPORT_CLUES
 from cybergeo.dynamics.operations import Operation, OperationKind
 from cybergeo.dynamics.spread import independent_cascade
 from cybergeo.scenario.publishing import CableRelease
@@ -71,6 +72,7 @@ class PublishingDesk:
     pressing: dict[str, list[str]] = field(default_factory=dict)
     firm_outrage: dict[str, dict[str, float]] = field(default_factory=dict)
     expelled: set[tuple[int, int]] = field(default_factory=set)
+    strikes: dict[int, str] = field(default_factory=dict)
     counts: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -154,14 +156,36 @@ class PublishingDesk:
                 continue
             outrage[target] = 0.0
             victim = model.country_index[model.firms[target].spec.home]
-            plans.append(model._group_operation(group, victim, int(systems[0]), OperationKind.DDOS))
+            strike = model._group_operation(group, victim, int(systems[0]), OperationKind.DDOS)
+            self.strikes[strike.id] = group.name
+            plans.append(strike)
         return plans
 
+    def claim(self) -> None:
+        """Groups claim their strikes on firms in public: each strike detected this step gives
+        its victim as many clues pointing at the group as a vendor's report gives
+        (`REPORT_CLUES`): a public claim weighs as a published analysis does."""
+        model = self.model
+        for incident in model.incidents.incidents:
+            group = self.strikes.get(incident.operation.id)
+            if group is None or incident.opened != model.steps:
+                continue
+            for _ in range(REPORT_CLUES):
+                incident.investigation.observe_indicator(group)
+            model.emit(
+                "claim",
+                group,
+                model.countries[incident.victim],
+                incident=incident.operation.id,
+                true_author=incident.operation.author,
+            )
+
     def publish(self) -> None:
-        """This step's instalment of each release under way spreads from every outlet at once;
+        """Strikes detected this step are claimed; this step's instalment of each release under way spreads from every outlet at once;
         the readers' beliefs move, and the exposed state's relation with the state this
         instalment discusses (one of the release's, drawn uniformly) worsens."""
         model = self.model
+        self.claim()
         self.active = [r for r in self.active if model.steps < r.step + r.duration]
         if not self.active:
             return
