@@ -181,9 +181,10 @@ class PublishingDesk:
             )
 
     def publish(self) -> None:
-        """Strikes detected this step are claimed; this step's instalment of each release under way spreads from every outlet at once;
-        the readers' beliefs move, and the exposed state's relation with the state this
-        instalment discusses (one of the release's, drawn uniformly) worsens."""
+        """Strikes detected this step are claimed; then this step's instalment of each release
+        under way spreads from every outlet at once, the readers' beliefs move, and the
+        exposed state's relation with the state this instalment discusses (one of the
+        release's, drawn uniformly) worsens."""
         model = self.model
         self.claim()
         self.active = [r for r in self.active if model.steps < r.step + r.duration]
