@@ -158,6 +158,7 @@ class PublishingDesk:
             victim = model.country_index[model.firms[target].spec.home]
             strike = model._group_operation(group, victim, int(systems[0]), OperationKind.DDOS)
             self.strikes[strike.id] = group.name
+            model.emit("strike_on_firm", group.name, target, incident=strike.id)
             plans.append(strike)
         return plans
 

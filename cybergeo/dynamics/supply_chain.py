@@ -111,6 +111,14 @@ class SupplyChainDesk:
             detail=f"sabotage on {product.id} via its update; succeeded"
             + (f"; poses as {attack.persona}" if attack.persona else ""),
         )
+        model.emit(
+            "supply_chain_attack",
+            op.face,
+            product.id,
+            incident=op.id,
+            true_author=op.author,
+            detail=f"poses as {attack.persona}" if attack.persona else None,
+        )
         model._effect(op)
         deployment = model.spec.supply_chain.patch_deployment
         unpatched = unpatched_share(self._steps_since_leak(), deployment)
