@@ -21,12 +21,14 @@ from cybergeo.scenario import Scenario, ScenarioError, load_scenario
 
 if TYPE_CHECKING:
     from cybergeo.experiments.load import load_batch
+    from cybergeo.facts.check import check_facts
 
 __all__ = [
     "CyberspaceModel",
     "RunResult",
     "Scenario",
     "ScenarioError",
+    "check_facts",
     "load_batch",
     "load_scenario",
     "simulate",
@@ -34,9 +36,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """`load_batch` is imported on first use (see `cybergeo.experiments`)."""
+    """`load_batch` and `check_facts` are imported on first use (see `cybergeo.experiments`)."""
     if name == "load_batch":
         from cybergeo.experiments.load import load_batch
 
         return load_batch
+    if name == "check_facts":
+        from cybergeo.facts.check import check_facts
+
+        return check_facts
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -72,7 +72,9 @@ class RunResult:
             self.metrics.to_parquet(staging / "metrics.parquet", index=False)
             self.events.to_parquet(staging / "events.parquet", index=False)
             dump_scenario(self.scenario, staging / "scenario.yaml")
-            overview_figure(self).savefig(staging / "figures" / "overview.png", dpi=110)
+            title = f"{self.scenario.name} — seed {self.seed}"
+            figure = overview_figure(self.metrics, title, self.scenario.step_days)
+            figure.savefig(staging / "figures" / "overview.png", dpi=110)
             manifest = json.dumps(self.manifest(), indent=2, sort_keys=False)
             (staging / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
             os.rename(staging, target)

@@ -39,9 +39,9 @@ def test_states_start_with_their_stockpile_in_rivals_systems() -> None:
     model = CyberspaceModel(_scenario(), rng=2)
     systems = model.world.systems
     for state in model.states:
-        held = state.zero_days()
+        held = state.zero_days(systems)
         assert len(held) == state.spec.zero_days
-        assert set(systems.country[systems.vuln_system[held]]) == set(model.rivals_of(state.index))
+        assert set(systems.country[systems.vuln_system[held]]) == set(state.rivals)
 
 
 def _zero_day_uses(stealth: float, persistence: float, seed: int) -> int:

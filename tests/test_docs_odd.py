@@ -46,6 +46,11 @@ SECTIONS = (
 PLAIN_PATH = re.compile(r"[a-z_]+(?:\[\])?(?:\.[a-z_]+(?:\[\])?)*")
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 EMITTED_KIND = re.compile(r'emit\(\s*"([a-z_]+)"')
+SUBMODEL = re.compile(r"^### (7\.\d+) (.+)$", re.MULTILINE)
+CODE_LINE = re.compile(r"^Code: ((?:.|\n(?!\n))+)", re.MULTILINE)
+"""A submodel's `Code:` paragraph: from `Code:` to the next blank line."""
+STAND_ALONE = "7.33"
+"""The one section of 7 that lists stand-alone functions instead of a rule of the model."""
 
 
 @cache
@@ -224,9 +229,50 @@ def test_every_metric_column_is_described() -> None:
     assert not missing, f"metric columns not described in docs/ODD.md: {missing}"
 
 
+def rules() -> list[tuple[str, str]]:
+    """(section, code name) for every name on the `Code:` line of each submodel of section 7."""
+    text = doc_text()
+    heads = list(SUBMODEL.finditer(text))
+    found = []
+    for head, following in zip(heads, [*heads[1:], None], strict=True):
+        body = text[head.end() : following.start() if following else len(text)]
+        if head.group(1) == STAND_ALONE:
+            continue
+        code = CODE_LINE.search(body)
+        names = BACKTICKED.findall(code.group(1)) if code else []
+        found += [(head.group(1), name) for name in names] or [(head.group(1), "")]
+    return found
+
+
+def test_every_rule_names_its_code() -> None:
+    """Every submodel of section 7 has a `Code:` line; the collector finds them all."""
+    sections = {section for section, _ in rules()}
+    assert len(sections) >= 30
+    missing = sorted(section for section, name in rules() if not name)
+    assert not missing, f"submodels without a `Code:` line naming their code: {missing}"
+
+
+@pytest.mark.parametrize(("section", "name"), [r for r in rules() if r[1]])
+def test_rule_code_is_a_public_function_of_its_module(section: str, name: str) -> None:
+    """Each name on a `Code:` line is a dotted path whose module imports and whose last part
+    is a public function, method, class or property there (no private `_name`)."""
+    assert DOTTED_NAME.fullmatch(name), f"{section}: `{name}` is not a `cybergeo.` import path"
+    private = [part for part in name.split(".") if part.startswith("_")]
+    assert not private, f"{section}: `{name}` names private code {private}"
+    try:
+        found = resolve(name)
+    except (ImportError, AttributeError) as error:
+        pytest.fail(f"{section}: `{name}` does not resolve: {error}")
+    assert callable(found) or isinstance(found, property), f"{section}: `{name}` is not code"
+
+
 def test_every_event_kind_is_described() -> None:
     """Each kind of event the model emits appears backticked."""
-    sources = [PACKAGE / "model.py", *sorted((PACKAGE / "dynamics").glob("*.py"))]
+    sources = [
+        PACKAGE / "model.py",
+        *sorted((PACKAGE / "dynamics").glob("*.py")),
+        *sorted((PACKAGE / "phases").glob("*.py")),
+    ]
     kinds = {k for path in sources for k in EMITTED_KIND.findall(path.read_text("utf-8"))}
     assert len(kinds) > 10
     missing = sorted(k for k in kinds if f"`{k}`" not in doc_text())

@@ -43,4 +43,5 @@ def test_run_is_bit_identical_to_its_fingerprint(name: str, seed: int) -> None:
 
 if __name__ == "__main__":
     for name, seed in CASES:
-        sys.stdout.write(f"    ({name!r}, {seed}): {fingerprint(name, seed)!r},\n")
+        metrics, events = fingerprint(name, seed)
+        sys.stdout.write(f'    ("{name}", {seed}): ("{metrics}", "{events}"),\n')

@@ -6,11 +6,13 @@ import sys
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cybergeo import CyberspaceModel, load_scenario, simulate
+from cybergeo import CyberspaceModel, ScenarioError, load_scenario, simulate
 from cybergeo.measures import incident_table, retaliations_against_innocents
+from cybergeo.scenario import dump_scenario
 
 REQUIRED_METRICS = {
     "operations_launched",
@@ -75,6 +77,24 @@ def test_same_seed_builds_the_same_world(small):
     np.testing.assert_array_equal(a.accounts.tie_dst, b.accounts.tie_dst)
     np.testing.assert_array_equal(a.infrastructure.link_src, b.infrastructure.link_src)
     assert a.systems.name == b.systems.name
+
+
+def test_model_takes_a_scenario_a_mapping_or_a_path(tmp_path):
+    """Wherever a `Scenario` goes, a mapping or a YAML path goes too, loaded the same way;
+    bad input fails as it does in `load_scenario`."""
+    mapping = {"steps": 2, "countries": [{"id": "A", "citizens": 30}, {"id": "B", "citizens": 30}]}
+    path = tmp_path / "two.yaml"
+    dump_scenario(load_scenario(mapping), path)
+    models = [CyberspaceModel(source, rng=3) for source in (load_scenario(mapping), mapping, path)]
+    for model in models:
+        model.step()
+        model.step()
+    first = models[0].recorder.events_frame()
+    for model in models[1:]:
+        pd.testing.assert_frame_equal(model.recorder.events_frame(), first)
+        assert model.recorder.metric_rows == models[0].recorder.metric_rows
+    with pytest.raises(ScenarioError, match="steps"):
+        CyberspaceModel({"steps": 0}, rng=1)
 
 
 def test_metrics_cover_what_analysts_need(small):

@@ -1,14 +1,10 @@
 """Firms: platforms, ISPs and security vendors that patch, comply or resist, and report."""
 
-from typing import TYPE_CHECKING
-
 import mesa
 import numpy as np
 
-from cybergeo.scenario.schema import Firm
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
+from cybergeo.scenario.schema import Country, Firm
+from cybergeo.world.world import World
 
 FOREIGN_REQUEST_DISCOUNT = 0.5
 """A request from a foreign state is complied with half as often as one from home, unless
@@ -23,25 +19,24 @@ class FirmAgent(mesa.Agent):
     """A firm with a home jurisdiction, a security investment, a reputation, and a share of
     each country's users (starting from its market)."""
 
-    model: "CyberspaceModel"
-
-    def __init__(self, model: "CyberspaceModel", spec: Firm) -> None:
+    def __init__(
+        self, model: mesa.Model, spec: Firm, countries: list[Country], world: World
+    ) -> None:
         super().__init__(model)
         self.spec = spec
         self.reputation = 1.0
         self.complicit_with: set[str] = set()
-        systems = model.world.systems
+        self.sovereign = {c.id for c in countries if c.governance == "sovereign"}
+        """States imposing data localisation on the firms serving their market."""
         self.systems = np.array(
-            [i for i, owner in enumerate(systems.owner) if owner == spec.id], dtype=np.int64
+            [i for i, owner in enumerate(world.systems.owner) if owner == spec.id], dtype=np.int64
         )
-        served = [self.serves(country) for country in model.countries]
+        served = [self.serves(country.id) for country in countries]
         self.market: np.ndarray | None = (
             np.array(served, dtype=float) if len(self.systems) else None
         )
         """Share of each country's users served at the start; None for a firm with no service."""
-        self.user_share = (
-            np.zeros(len(model.countries)) if self.market is None else self.market.copy()
-        )
+        self.user_share = np.zeros(len(countries)) if self.market is None else self.market.copy()
 
     @property
     def name(self) -> str:
@@ -52,12 +47,11 @@ class FirmAgent(mesa.Agent):
         self.reputation *= 1.0 - impact
         self.user_share *= 1.0 - impact / 2
 
-    def serve(self) -> None:
+    def serve(self, world: World) -> None:
         """A step of service: users churn where the firm's services are down or blocked, and
         some of those lost come back, the more so the better its reputation."""
         if self.market is None:
             return
-        world = self.model.world
         down = ~world.systems.up[self.systems]
         blocked = world.blocked[self.systems]
         unavailable = (down[:, None] | blocked).any(axis=0) & (self.market > 0)
@@ -79,8 +73,7 @@ class FirmAgent(mesa.Agent):
         sovereign-governance state in its market (data kept there, under its law)."""
         if state == self.spec.home:
             return True
-        country = next(c for c in self.model.spec.countries if c.id == state)
-        return country.governance == "sovereign" and self.serves(state)
+        return state in self.sovereign and self.serves(state)
 
     def serves(self, country: str) -> bool:
         """Whether the country is in the firm's market (no markets listed: everywhere)."""
@@ -88,7 +81,7 @@ class FirmAgent(mesa.Agent):
 
     def answer_request(self, state: str) -> bool:
         """Decide on a request; complying makes the firm complicit in that state's programme."""
-        complies = bool(self.model.rng.random() < self.comply_probability(state))
+        complies = bool(self.rng.random() < self.comply_probability(state))
         if complies:
             self.complicit_with.add(state)
         return complies

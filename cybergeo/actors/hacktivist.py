@@ -1,15 +1,10 @@
 """Hacktivist and criminal groups: outrage at what they see, anonymous action, proxies."""
 
-from typing import TYPE_CHECKING
-
 import mesa
 import numpy as np
 
 from cybergeo.dynamics.operations import OperationKind
 from cybergeo.scenario.schema import Group, Ideology
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
 
 OUTRAGE_MEMORY = 0.9
 """Share of outrage kept from one step to the next."""
@@ -40,9 +35,7 @@ REPERTOIRE: dict[Ideology, dict[OperationKind, float]] = {
 class HacktivistGroup(mesa.Agent):
     """A group with an ideology; outrage at a state builds until the group strikes it."""
 
-    model: "CyberspaceModel"
-
-    def __init__(self, model: "CyberspaceModel", spec: Group, n_countries: int) -> None:
+    def __init__(self, model: mesa.Model, spec: Group, n_countries: int) -> None:
         super().__init__(model)
         self.spec = spec
         self.size = float(spec.size)
@@ -78,7 +71,7 @@ class HacktivistGroup(mesa.Agent):
         repertoire = REPERTOIRE[self.spec.ideology]
         kinds = list(repertoire)
         weights = np.array(list(repertoire.values()))
-        return kinds[int(self.model.rng.choice(len(kinds), p=weights / weights.sum()))]
+        return kinds[int(self.rng.choice(len(kinds), p=weights / weights.sum()))]
 
     def recruit(self, protesters: int) -> None:
         self.size += RECRUITMENT_RATE * protesters

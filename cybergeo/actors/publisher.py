@@ -1,32 +1,26 @@
 """Publishers: intermediaries that put leaked cables online, hosted and paid through firms."""
 
-from typing import TYPE_CHECKING
-
 import mesa
 import numpy as np
 
 from cybergeo.scenario.publishing import Publisher
-from cybergeo.world.strata import AccountKind
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
 
 
 class PublisherAgent(mesa.Agent):
     """A publisher: the hosting firm its site runs on (the first of its list still willing),
     the payment firms still taking its donations, and the mirrors volunteers run.
 
-    `mirrors` are citizen accounts: each mirror is one more place the cables are posted from.
+    `account` is its account in the semantic stratum; `mirrors` are citizen accounts (of the
+    `citizens` there are): each mirror is one more place the cables are posted from.
     """
 
-    model: "CyberspaceModel"
-
-    def __init__(self, model: "CyberspaceModel", spec: Publisher) -> None:
+    def __init__(self, model: mesa.Model, spec: Publisher, account: int, citizens: int) -> None:
         super().__init__(model)
         self.spec = spec
         self.hosts = list(spec.hosts)
         self.payments = list(spec.payments)
-        self.account = model.world.accounts.account(AccountKind.PUBLISHER, spec.id)
+        self.account = account
+        self.citizens = citizens
         self.mirrors = np.zeros(0, dtype=np.int64)
         self.add_mirrors(spec.mirrors)
 
@@ -54,10 +48,9 @@ class PublisherAgent(mesa.Agent):
 
     def add_mirrors(self, count: int) -> None:
         """Volunteers copy the site: `count` citizen accounts drawn at random become mirrors."""
-        citizens = self.model.world.accounts.n_citizens
-        if count <= 0 or citizens == 0:
+        if count <= 0 or self.citizens == 0:
             return
-        chosen = self.model.rng.integers(citizens, size=count)
+        chosen = self.model.rng.integers(self.citizens, size=count)
         self.mirrors = np.union1d(self.mirrors, chosen)
 
     def outlets(self) -> np.ndarray:

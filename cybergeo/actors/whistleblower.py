@@ -1,13 +1,8 @@
 """Whistleblowers: insiders who leak when exposure to abuse outweighs the risk."""
 
-from typing import TYPE_CHECKING
-
 import mesa
 
 from cybergeo.scenario.schema import Insider
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
 
 EXPOSURE_SCALE = 60.0
 """Steps of exposure to a running programme at which conscience weighs fully."""
@@ -26,9 +21,7 @@ def perceived_risk(protection: float, asylum_options: float) -> float:
 class Whistleblower(mesa.Agent):
     """An insider in a state agency or a firm, exposed to the surveillance it runs."""
 
-    model: "CyberspaceModel"
-
-    def __init__(self, model: "CyberspaceModel", spec: Insider) -> None:
+    def __init__(self, model: mesa.Model, spec: Insider) -> None:
         super().__init__(model)
         self.spec = spec
         self.exposure = 0.0
@@ -51,4 +44,4 @@ class Whistleblower(mesa.Agent):
         margin = leak_pressure(spec.conscience, self.exposure) - perceived_risk(
             spec.protection, spec.asylum_options
         )
-        return bool(margin > 0 and self.model.rng.random() < min(1.0, 0.2 + margin))
+        return bool(margin > 0 and self.rng.random() < min(1.0, 0.2 + margin))

@@ -7,14 +7,11 @@ defence centre, a norm), which lowers tension among them for good.
 """
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from cybergeo.dynamics.operations import OUTAGE_STEPS
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
+from cybergeo.view import ModelView
 
 
 def in_crisis(opened: list[int], now: int, window: int, threshold: int) -> bool:
@@ -29,7 +26,7 @@ class CrisisDesk:
     """Provocations under way, the last step each state was in crisis, and those that have
     founded an institution since."""
 
-    model: "CyberspaceModel"
+    model: ModelView
     last_crisis: dict[int, int] = field(default_factory=dict)
     founded: set[int] = field(default_factory=set)
 
@@ -55,9 +52,9 @@ class CrisisDesk:
         if spec.crisis_incidents == 0:
             return
         opened: dict[int, list[int]] = {}
-        for incident in model.incidents.incidents:
-            if incident.operation.kind in OUTAGE_STEPS:
-                opened.setdefault(incident.victim, []).append(incident.opened)
+        for op in model.operations:
+            if op.kind in OUTAGE_STEPS and op.detected is not None:
+                opened.setdefault(op.target_country, []).append(op.detected)
         for victim, steps in opened.items():
             if in_crisis(steps, model.steps, spec.crisis_window, spec.crisis_incidents):
                 self.last_crisis[victim] = model.steps

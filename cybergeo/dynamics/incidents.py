@@ -8,7 +8,6 @@ incident's whole story: the truth, the belief over time, what was said, and what
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,11 +18,10 @@ from cybergeo.dynamics.investigation import (
     draw_indicator,
 )
 from cybergeo.dynamics.operations import Operation
+from cybergeo.dynamics.responses import respond
 from cybergeo.scenario.schema import FirmKind
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
+from cybergeo.view import ModelView
 
 MIN_CLUES = 3
 """No public attribution on fewer technical clues than this, whatever the confidence."""
@@ -56,7 +54,7 @@ class Incident:
 class IncidentDesk:
     """All incidents of a run, and the per-step counts the metrics report."""
 
-    def __init__(self, model: "CyberspaceModel") -> None:
+    def __init__(self, model: ModelView) -> None:
         self.model = model
         spec = model.spec.attribution
         self.world_evidence = EvidenceModel(
@@ -111,6 +109,7 @@ class IncidentDesk:
         for blamed in self._linked_by_toolkit(operation.toolkit, victim):
             if blamed in suspects:
                 investigation.observe_indicator(blamed)
+        self.hear_claim(operation, investigation)
         incident = Incident(operation, victim, model.steps, investigation)
         self.incidents.append(incident)
         model.emit(
@@ -123,6 +122,22 @@ class IncidentDesk:
             detail=f"{operation.kind.value}; dwell {model.steps - operation.launched} steps",
         )
         self._log_belief(incident)
+
+    def hear_claim(self, operation: Operation, investigation: Investigation) -> None:
+        """A public claim weighs as a published analysis does: as many clues pointing at the
+        claimant as a vendor's report gives."""
+        claimant = operation.claimed_by
+        if claimant is None or claimant not in investigation.suspects:
+            return
+        for _ in range(REPORT_CLUES):
+            investigation.observe_indicator(claimant)
+        self.model.emit(
+            "claim",
+            claimant,
+            self.model.countries[operation.target_country],
+            incident=operation.id,
+            true_author=operation.author,
+        )
 
     def investigate(self) -> None:
         """Gather this step's clues for every open incident; attribute or give up."""
@@ -141,7 +156,7 @@ class IncidentDesk:
                 incident.investigation.observe_indicator(pointed)
             self._vendor_report(incident)
             self._log_belief(incident)
-            self._decide(incident)
+            self.decide(incident)
 
     def _linked_by_toolkit(self, toolkit: str, victim: int) -> list[str]:
         """Actors blamed, by the victim or its allies, for earlier incidents with this toolkit."""
@@ -197,7 +212,7 @@ class IncidentDesk:
         pairs = (n - 1) * (n - 2)
         return len(self.model.world.routes.transit(country)) / pairs if pairs else 0.0
 
-    def _decide(self, incident: Incident) -> None:
+    def decide(self, incident: Incident) -> None:
         """Attribute once confidence has held above the doctrine's threshold for its delay;
         give up, silently, after `give_up_after` steps."""
         model = self.model
@@ -214,7 +229,7 @@ class IncidentDesk:
         if incident.confident_since is not None and (
             model.steps - incident.confident_since >= doctrine.attribution_delay
         ):
-            self._attribute(incident, doctrine.joint_with_allies)
+            self.attribute(incident, doctrine.joint_with_allies)
         elif model.steps - incident.opened >= model.spec.attribution.give_up_after:
             incident.closed = model.steps
             self.counts["incidents_unanswered"] = self.counts.get("incidents_unanswered", 0) + 1
@@ -228,7 +243,7 @@ class IncidentDesk:
                 detail="never attributed",
             )
 
-    def _attribute(self, incident: Incident, joint: bool) -> None:
+    def attribute(self, incident: Incident, joint: bool) -> None:
         """Name the leading suspect in public (with allies if the doctrine says so), remember
         the toolkit for later incidents, and respond."""
         model = self.model
@@ -254,7 +269,7 @@ class IncidentDesk:
             + (f"; jointly with {cosigners}" if cosigners else ""),
         )
         innocent = blamed not in (op.author, op.face)
-        model.respond(incident.victim, blamed, investigation.confidence, innocent, op.id)
+        respond(model, incident.victim, blamed, investigation.confidence, innocent, op.id)
         for partner in partners:
             if blamed in model.country_index:
                 model.relations.shock(

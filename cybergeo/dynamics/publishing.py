@@ -11,9 +11,6 @@ Each instalment discusses one of the release's states, so a release about many s
 dilutes the fallout and a release about one concentrates it.
 """
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from cybergeo.actors.citizens import CitizenPopulation
@@ -21,15 +18,13 @@ from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import OUTRAGE_MEMORY
 from cybergeo.actors.publisher import PublisherAgent
 from cybergeo.dynamics.diplomacy import Escalation
-from cybergeo.dynamics.incidents import REPORT_CLUES
 from cybergeo.dynamics.operations import Operation, OperationKind
+from cybergeo.dynamics.planning import plan_group_operation
 from cybergeo.dynamics.spread import independent_cascade
 from cybergeo.scenario.publishing import CableRelease
 from cybergeo.scenario.schema import Ideology
+from cybergeo.view import ModelView
 from cybergeo.world.strata import AccountKind
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
 
 FREE_SPEECH = {Ideology.ANTI_CENSORSHIP, Ideology.ANTI_SURVEILLANCE}
 """Ideologies whose groups take a takedown of a publisher as censorship to avenge."""
@@ -61,25 +56,19 @@ def cable_beliefs(
     citizens.trust_government[own] *= 1.0 - impact / 2
 
 
-@dataclass
 class PublishingDesk:
-    """Publishers, the releases under way, the states pressing firms, and groups' outrage at
-    firms that dropped a publisher."""
+    """Publishers, the releases under way, the states pressing each publisher's firms,
+    groups' outrage at firms that dropped a publisher, and the ambassadors expelled."""
 
-    model: "CyberspaceModel"
-    publishers: dict[str, PublisherAgent] = field(init=False)
-    active: list[CableRelease] = field(default_factory=list)
-    pressing: dict[str, list[str]] = field(default_factory=dict)
-    firm_outrage: dict[str, dict[str, float]] = field(default_factory=dict)
-    expelled: set[tuple[int, int]] = field(default_factory=set)
-    strikes: dict[int, str] = field(default_factory=dict)
-    counts: dict[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        spec = self.model.spec.publishing
-        self.publishers = {p.id: PublisherAgent(self.model, p) for p in spec.publishers}
-        self.seen = np.zeros(len(self.model.citizens), dtype=bool)
-        self.firm_outrage = {g: {} for g in self.model.groups}
+    def __init__(self, model: ModelView, publishers: list[PublisherAgent]) -> None:
+        self.model = model
+        self.publishers = {p.name: p for p in publishers}
+        self.active: list[CableRelease] = []
+        self.pressing: dict[str, list[str]] = {}
+        self.firm_outrage: dict[str, dict[str, float]] = {g: {} for g in model.groups}
+        self.expelled: set[tuple[int, int]] = set()
+        self.seen = np.zeros(len(model.citizens), dtype=bool)
+        self.counts: dict[str, float] = {}
 
     def release(self) -> None:
         """Start this step's releases; the exposed state starts pressing the publisher's firms."""
@@ -156,38 +145,17 @@ class PublishingDesk:
                 continue
             outrage[target] = 0.0
             victim = model.country_index[model.firms[target].spec.home]
-            strike = model._group_operation(group, victim, int(systems[0]), OperationKind.DDOS)
-            self.strikes[strike.id] = group.name
+            strike = plan_group_operation(model, group, victim, int(systems[0]), OperationKind.DDOS)
+            strike.claimed_by = group.name
             model.emit("strike_on_firm", group.name, target, incident=strike.id)
             plans.append(strike)
         return plans
 
-    def claim(self) -> None:
-        """Groups claim their strikes on firms in public: each strike detected this step gives
-        its victim as many clues pointing at the group as a vendor's report gives
-        (`REPORT_CLUES`): a public claim weighs as a published analysis does."""
-        model = self.model
-        for incident in model.incidents.incidents:
-            group = self.strikes.get(incident.operation.id)
-            if group is None or incident.opened != model.steps:
-                continue
-            for _ in range(REPORT_CLUES):
-                incident.investigation.observe_indicator(group)
-            model.emit(
-                "claim",
-                group,
-                model.countries[incident.victim],
-                incident=incident.operation.id,
-                true_author=incident.operation.author,
-            )
-
     def publish(self) -> None:
-        """Strikes detected this step are claimed; then this step's instalment of each release
-        under way spreads from every outlet at once, the readers' beliefs move, and the
-        exposed state's relation with the state this instalment discusses (one of the
-        release's, drawn uniformly) worsens."""
+        """This step's instalment of each release under way spreads from every outlet at once;
+        the readers' beliefs move, and the exposed state's relation with the state this
+        instalment discusses (one of the release's, drawn uniformly) worsens."""
         model = self.model
-        self.claim()
         self.active = [r for r in self.active if model.steps < r.step + r.duration]
         if not self.active:
             return
@@ -215,9 +183,9 @@ class PublishingDesk:
             reach = int(reached[:n_citizens].sum())
             self.counts["cable_reach"] = self.counts.get("cable_reach", 0) + reach
             concerned = release.concerns[int(model.rng.integers(len(release.concerns)))]
-            self._fallout(exposed, model.country_index[concerned])
+            self.fallout(exposed, model.country_index[concerned])
 
-    def _fallout(self, exposed: int, concerned: int) -> None:
+    def fallout(self, exposed: int, concerned: int) -> None:
         """What the cables say of a third state worsens its relation with the exposed state;
         past a threshold a non-ally expels the ambassador (a protest-level rung)."""
         model = self.model

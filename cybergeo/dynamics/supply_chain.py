@@ -9,17 +9,16 @@ non-state actor.
 """
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from cybergeo.dynamics.effects import take_effect
 from cybergeo.dynamics.operations import Operation, OperationKind
+from cybergeo.dynamics.planning import plan_operation
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
 from cybergeo.scenario.supply_chain import Product, SupplyChainAttack
+from cybergeo.view import ModelView
 from cybergeo.world.strata import VulnerabilityStatus
-
-if TYPE_CHECKING:
-    from cybergeo.model import CyberspaceModel
 
 
 def wiped_share(credential_spread: float, exploit_spread: float, unpatched: float) -> float:
@@ -40,7 +39,7 @@ def unpatched_share(steps_since_leak: int | None, deployment: float) -> float:
 class SupplyChainDesk:
     """Exploit leaks so far, and each country's infected organisations and losses."""
 
-    model: "CyberspaceModel"
+    model: ModelView
     leaks: list[tuple[int, str, str]] = field(default_factory=list)
     infected: np.ndarray = field(init=False)
     losses: np.ndarray = field(init=False)
@@ -94,7 +93,7 @@ class SupplyChainDesk:
         systems = model.world.systems
         state = model.states[model.country_index[attack.author]]
         target = systems.name.index(product.id)
-        op: Operation = model._plan(OperationKind.SABOTAGE, state, target, None)
+        op: Operation = plan_operation(model, OperationKind.SABOTAGE, state, target, None)
         if attack.persona:
             op.false_flag = UNKNOWN_ACTOR
         op.succeeded = True
@@ -119,7 +118,7 @@ class SupplyChainDesk:
             true_author=op.author,
             detail=f"poses as {attack.persona}" if attack.persona else None,
         )
-        model._effect(op)
+        take_effect(model, op)
         deployment = model.spec.supply_chain.patch_deployment
         unpatched = unpatched_share(self._steps_since_leak(), deployment)
         if unpatched > 0:

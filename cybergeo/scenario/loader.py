@@ -133,13 +133,14 @@ def apply_overrides(raw: Mapping[str, Any], overrides: Mapping[str, Any]) -> dic
 
 
 def merge(base: Any, override: Any) -> Any:
-    """Deep-merge `override` onto `base`: mappings by key, lists of id'd items by id."""
+    """Deep-merge `override` onto `base`: mappings by key, lists of id'd items by id (an
+    empty list clears the base's)."""
     if isinstance(base, dict) and isinstance(override, dict):
         merged = dict(base)
         for key, value in override.items():
             merged[key] = merge(base[key], value) if key in base else value
         return merged
-    if _is_id_list(base) and _is_id_list(override):
+    if _is_id_list(base) and _is_id_list(override) and override:
         items = {item["id"]: item for item in base}
         for item in override:
             items[item["id"]] = merge(items.get(item["id"], {}), item)

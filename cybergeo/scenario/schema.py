@@ -11,6 +11,7 @@ from pydantic import Field
 
 from cybergeo.scenario.crises import CrisesSpec
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.publishing import PublishingSpec
 from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
 from cybergeo.scenario.supply_chain import SupplyChainSpec
@@ -300,6 +301,7 @@ class Scenario(Spec):
     supply_chain: SupplyChainSpec = SupplyChainSpec()
     crises: CrisesSpec = CrisesSpec()
     experiment: ExperimentSpec | None = None
+    facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 
     def country_ids(self) -> list[str]:
         return [c.id for c in self.countries]

@@ -1,23 +1,18 @@
 """The overview figure of a run: operations, attribution, trust, tension and availability."""
 
-from typing import TYPE_CHECKING
-
+import pandas as pd
 from matplotlib.figure import Figure
 
-if TYPE_CHECKING:
-    from cybergeo.run import RunResult
 
-
-def overview_figure(result: "RunResult") -> Figure:
-    """Four panels over time, cumulated where counts are shown.
+def overview_figure(metrics: pd.DataFrame, title: str, step_days: int) -> Figure:
+    """Four panels over time of a run's metrics, cumulated where counts are shown.
 
     Uses matplotlib's object API (no pyplot state), so it is safe in workers and servers.
     """
-    metrics = result.metrics
     step = metrics["step"]
     figure = Figure(figsize=(11, 7), layout="constrained")
     axes = figure.subplots(2, 2)
-    figure.suptitle(f"{result.scenario.name} — seed {result.seed}")
+    figure.suptitle(title)
 
     ax = axes[0, 0]
     for name in ("operations_launched", "operations_succeeded", "operations_detected"):
@@ -50,5 +45,5 @@ def overview_figure(result: "RunResult") -> Figure:
     ax.legend()
 
     for ax in axes.flat:
-        ax.set_xlabel(f"step ({result.scenario.step_days} day(s))")
+        ax.set_xlabel(f"step ({step_days} day(s))")
     return figure

@@ -55,6 +55,11 @@ class Systems:
     def of_kind(self, kind: SoftwareKind) -> np.ndarray:
         return np.flatnonzero(self.kind == SOFTWARE_KINDS.index(kind))
 
+    def first_of(self, country: int, kind: SoftwareKind) -> int | None:
+        """The first system of a kind in a country (its government network, its ICS...)."""
+        owned = [s for s in self.of_kind(kind) if self.country[s] == country]
+        return int(owned[0]) if owned else None
+
     def exploitable(self, system: int, holder: int) -> np.ndarray:
         """Vulnerabilities of a system that `holder` can use: its zero-days and public flaws."""
         in_system = self.vuln_system == system

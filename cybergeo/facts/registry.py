@@ -1,0 +1,95 @@
+"""The catalogue of measures: one function per measure, registered by name.
+
+A measure takes one run (`RunData`) and keyword parameters and returns one number (NaN
+when the run has nothing to measure, e.g. no detected espionage). Facts compare the mean
+of a measure over replications with the record. To add measures, write a module of
+functions decorated with `@measure` and add the module's name to `CATALOGUE_MODULES`.
+"""
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import import_module
+from typing import Any
+
+import pandas as pd
+from pydantic import TypeAdapter, ValidationError
+
+from cybergeo.measures import incident_table
+from cybergeo.scenario.schema import Scenario
+
+CATALOGUE_MODULES = ("incidents", "society", "series")
+"""Modules of `cybergeo.facts` whose measures make up the catalogue."""
+
+
+@dataclass(frozen=True)
+class RunData:
+    """One run as measures see it: its scenario, metrics per step and event log."""
+
+    scenario: Scenario
+    metrics: pd.DataFrame
+    events: pd.DataFrame
+
+    @cached_property
+    def incidents(self) -> pd.DataFrame:
+        """One row per operation (see `cybergeo.measures.incident_table`)."""
+        return incident_table(self.events)
+
+    @property
+    def days_per_step(self) -> int:
+        return self.scenario.step_days
+
+
+MeasureFunction = Callable[..., float]
+MEASURES: dict[str, MeasureFunction] = {}
+"""Every measure of the catalogue, by name."""
+
+
+def measure(function: MeasureFunction) -> MeasureFunction:
+    """Register a function as a measure under its own name."""
+    MEASURES[function.__name__] = function
+    return function
+
+
+def catalogue() -> dict[str, MeasureFunction]:
+    """The whole catalogue, its modules imported on first use."""
+    for module in CATALOGUE_MODULES:
+        import_module(f"cybergeo.facts.{module}")
+    return MEASURES
+
+
+def parameters(name: str) -> dict[str, inspect.Parameter]:
+    """The keyword parameters a measure accepts, with their defaults."""
+    signature = inspect.signature(catalogue()[name])
+    return {p: v for p, v in signature.parameters.items() if p != "run"}
+
+
+def measure_problem(name: str, params: dict[str, Any]) -> str | None:
+    """Why a measure reference is invalid (unknown name or parameter, missing parameter),
+    or None."""
+    measures = catalogue()
+    if name not in measures:
+        return f"unknown measure '{name}' (known: {', '.join(sorted(measures))})"
+    accepted = parameters(name)
+    unknown = sorted(set(params) - set(accepted))
+    if unknown:
+        return f"measure '{name}' has no parameter {unknown[0]!r} (has: {', '.join(accepted)})"
+    missing = [p for p, v in accepted.items() if v.default is inspect.Parameter.empty]
+    missing = [p for p in missing if p not in params]
+    if missing:
+        return f"measure '{name}' needs the parameter {missing[0]!r}"
+    for param, value in params.items():
+        try:
+            TypeAdapter(accepted[param].annotation).validate_python(value)
+        except ValidationError as error:
+            reason = error.errors()[0]["msg"]
+            return f"measure '{name}': {param} {value!r} is not valid ({reason})"
+    return None
+
+
+def evaluate(name: str, params: dict[str, Any], run: RunData) -> float:
+    """The value of a measure on one run, its parameters read as their annotations say."""
+    accepted = parameters(name)
+    typed = {p: TypeAdapter(accepted[p].annotation).validate_python(v) for p, v in params.items()}
+    return float(catalogue()[name](run, **typed))

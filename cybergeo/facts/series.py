@@ -1,0 +1,63 @@
+"""Generic measures on any per-step metric: its value at a step, its change around a step or
+an event, and the difference between two countries or firms."""
+
+from typing import Annotated
+
+import pandas as pd
+from pydantic import Field
+
+from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.society import STATISTICS, Statistic
+
+
+def _series(run: RunData, metric: str) -> pd.Series:
+    if metric not in run.metrics.columns:
+        raise KeyError(f"no metric {metric!r} in the run")
+    return run.metrics.set_index("step")[metric]
+
+
+@measure
+def metric_at(run: RunData, metric: str, step: int) -> float:
+    """The value of a metric (a column of `metrics.parquet`) at a step."""
+    series = _series(run, metric)
+    return float(series.get(step, float("nan")))
+
+
+@measure
+def metric_change(
+    run: RunData,
+    metric: str,
+    step: int | None = None,
+    event: str | None = None,
+    window: Annotated[int, Field(ge=1)] = 10,
+) -> float:
+    """The mean of a metric over the `window` steps from a step (or the first event of a
+    kind, e.g. `platform_shutdown`) minus its mean over the `window` steps before; NaN when
+    the event did not happen."""
+    if event is not None:
+        steps = run.events.loc[run.events["kind"] == event, "step"]
+        step = int(steps.min()) if len(steps) else None
+    if step is None:
+        return float("nan")
+    series = _series(run, metric)
+    after = series[(series.index >= step) & (series.index < step + window)]
+    before = series[(series.index >= step - window) & (series.index < step)]
+    return float(after.mean() - before.mean())
+
+
+@measure
+def difference(
+    run: RunData,
+    metric: str,
+    between: Annotated[list[str], Field(min_length=2, max_length=2)],
+    statistic: Statistic = "mean",
+) -> float:
+    """The `mean`, `median` or `peak` over the run of a metric for the first of `between`
+    minus the same for the second. `metric` names the column with `{}` where the country or
+    firm goes (`protest_share.{}`, `user_share.{}.Southport`); without `{}`, `.{}` is
+    appended."""
+    template = metric if "{}" in metric else metric + ".{}"
+    first, second = (
+        float(STATISTICS[statistic](_series(run, template.format(name)))) for name in between
+    )
+    return first - second
