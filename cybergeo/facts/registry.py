@@ -19,7 +19,14 @@ from pydantic import TypeAdapter, ValidationError
 from cybergeo.measures import incident_table
 from cybergeo.scenario.schema import Scenario
 
-CATALOGUE_MODULES = ("incidents", "society", "series")
+CATALOGUE_MODULES = (
+    "incidents",
+    "society",
+    "series",
+    "displaced_secret",
+    "supply_chain",
+    "crises",
+)
 """Modules of `cybergeo.facts` whose measures make up the catalogue."""
 
 
