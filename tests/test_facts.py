@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from cybergeo import ScenarioError, check_facts, load_scenario
 from cybergeo.cli import app
 from cybergeo.facts.check import mean_interval
-from cybergeo.facts.registry import RunData, catalogue, evaluate
+from cybergeo.facts.registry import catalogue
+from cybergeo.facts.run_data import RunData, evaluate
 from cybergeo.record import Recorder
 from tests.conftest import SCENARIOS
 

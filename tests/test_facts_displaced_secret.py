@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from cybergeo import load_scenario
-from cybergeo.facts.registry import RunData, evaluate
+from cybergeo.facts.run_data import RunData, evaluate
 from cybergeo.record import Recorder
 
 COUNTRIES = [

@@ -17,7 +17,7 @@ from scipy import stats
 from cybergeo.experiments.batch import plan_batch, run_batch
 from cybergeo.experiments.load import load_batch
 from cybergeo.experiments.runner import RunOutcome
-from cybergeo.facts.registry import RunData, evaluate
+from cybergeo.facts.run_data import RunData, evaluate
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.facts import FactSpec, MeasureRef, describe
 from cybergeo.scenario.schema import Scenario

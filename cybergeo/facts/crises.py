@@ -1,6 +1,7 @@
 """Measures of crises: how long from one kind of event to another, and who was arrested."""
 
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 
 
 @measure

@@ -14,7 +14,8 @@ from pydantic import Field
 
 from cybergeo.dynamics.diplomacy import Escalation
 from cybergeo.dynamics.operations import OperationKind
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
 
 SILENCE = "silence"

@@ -1,23 +1,18 @@
 """The catalogue of measures: one function per measure, registered by name.
 
-A measure takes one run (`RunData`) and keyword parameters and returns one number (NaN
-when the run has nothing to measure, e.g. no detected espionage). Facts compare the mean
-of a measure over replications with the record. To add measures, write a module of
-functions decorated with `@measure` and add the module's name to `CATALOGUE_MODULES`.
+A measure takes one run (`cybergeo.facts.run_data.RunData`) and keyword parameters and
+returns one number (NaN when the run has nothing to measure, e.g. no detected espionage).
+Facts compare the mean of a measure over replications with the record. To add measures,
+write a module of functions decorated with `@measure` and add its name to
+`CATALOGUE_MODULES`.
 """
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 from importlib import import_module
 from typing import Any
 
-import pandas as pd
 from pydantic import TypeAdapter, ValidationError
-
-from cybergeo.measures import incident_table
-from cybergeo.scenario.schema import Scenario
 
 CATALOGUE_MODULES = (
     "incidents",
@@ -28,24 +23,6 @@ CATALOGUE_MODULES = (
     "crises",
 )
 """Modules of `cybergeo.facts` whose measures make up the catalogue."""
-
-
-@dataclass(frozen=True)
-class RunData:
-    """One run as measures see it: its scenario, metrics per step and event log."""
-
-    scenario: Scenario
-    metrics: pd.DataFrame
-    events: pd.DataFrame
-
-    @cached_property
-    def incidents(self) -> pd.DataFrame:
-        """One row per operation (see `cybergeo.measures.incident_table`)."""
-        return incident_table(self.events)
-
-    @property
-    def days_per_step(self) -> int:
-        return self.scenario.step_days
 
 
 MeasureFunction = Callable[..., float]
@@ -93,10 +70,3 @@ def measure_problem(name: str, params: dict[str, Any]) -> str | None:
             reason = error.errors()[0]["msg"]
             return f"measure '{name}': {param} {value!r} is not valid ({reason})"
     return None
-
-
-def evaluate(name: str, params: dict[str, Any], run: RunData) -> float:
-    """The value of a measure on one run, its parameters read as their annotations say."""
-    accepted = parameters(name)
-    typed = {p: TypeAdapter(accepted[p].annotation).validate_python(v) for p, v in params.items()}
-    return float(catalogue()[name](run, **typed))

@@ -6,7 +6,8 @@ from typing import Annotated
 import pandas as pd
 from pydantic import Field
 
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 from cybergeo.facts.society import STATISTICS, Statistic
 
 

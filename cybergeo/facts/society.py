@@ -5,7 +5,8 @@ from typing import Any, Literal
 
 import numpy as np
 
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 
 STATISTICS: dict[str, Callable[[Any], Any]] = {"median": np.median, "mean": np.mean, "peak": np.max}
 """How a daily series is summarised over a run."""

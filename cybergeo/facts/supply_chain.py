@@ -4,7 +4,8 @@ names the author, and how far the answer goes."""
 import pandas as pd
 
 from cybergeo.dynamics.diplomacy import Escalation
-from cybergeo.facts.registry import RunData, measure
+from cybergeo.facts.registry import measure
+from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
 
 
