@@ -23,7 +23,7 @@ def story_run() -> RunData:
     by 0.3, with London (an ally) by 0.3, with Kyiv by 0.05. A poisoned update on day 10 hits
     90 organisations in Kyiv and 10 in Quito, which loses 3 times Kyiv's loss; Kyiv names the
     author on day 17 and protests. A provocation on day 1, group strikes on Quito on days 3 and
-    12, and an institution on day 30."""
+    12, Anon's members arrested on day 20, and an institution on day 30."""
     recorder = Recorder()
     events = [
         (1, "provocation", "Washington", "Quito", {}),
@@ -38,6 +38,7 @@ def story_run() -> RunData:
         (12, "operation_launched", "Anon", "Quito", {"incident": 5, "true_author": "Anon"}),
         (17, "attribution", "Kyiv", "Moscow", {"incident": 4, "blamed": "Moscow"}),
         (17, "response", "Kyiv", "Moscow", {"incident": 4, "detail": "protest"}),
+        (20, "arrests", "London", "Anon", {"incident": 5}),
         (30, "institution_founded", "Quito", None, {}),
     ]
     for step, kind, actor, target, fields in events:
@@ -81,6 +82,8 @@ def story_run() -> RunData:
         ("event_gap", {"first": "provocation", "then": "institution_founded"}, 29.0),
         ("event_gap", {"first": "cable_release", "then": "expulsion"}, float("nan")),
         ("strike_span", {"target": "Quito"}, 9.0),
+        ("arrests_of", {"group": "Anon"}, 1.0),
+        ("arrests_of", {"group": "Nobody"}, 0.0),
     ],
 )
 def test_each_measure_reads_the_story_right(name, params, expected):

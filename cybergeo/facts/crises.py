@@ -31,3 +31,12 @@ def strike_span(run: RunData, target: str) -> float:
     if not len(strikes):
         return float("nan")
     return float((strikes["step"].max() - strikes["step"].min()) * run.days_per_step)
+
+
+@measure
+def arrests_of(run: RunData, group: str) -> float:
+    """Times members of `group` were arrested after it was publicly named (`arrests` events
+    naming it). Record: Russia refused Estonia legal assistance, so nobody in Russia was
+    prosecuted for the 2007 attacks."""
+    events = run.events
+    return float(((events["kind"] == "arrests") & (events["target"] == group)).sum())
