@@ -13,15 +13,26 @@ Examples
 4
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
-
-from cybergeo.model import CyberspaceModel
-from cybergeo.run import RunResult, simulate
-from cybergeo.scenario import Scenario, ScenarioError, load_scenario
 
 if TYPE_CHECKING:
     from cybergeo.experiments.load import load_batch
     from cybergeo.facts.check import check_facts
+    from cybergeo.model import CyberspaceModel
+    from cybergeo.run import RunResult, simulate
+    from cybergeo.scenario import Scenario, ScenarioError, load_scenario
+
+_HOMES = {
+    "CyberspaceModel": "cybergeo.model",
+    "RunResult": "cybergeo.run",
+    "simulate": "cybergeo.run",
+    "Scenario": "cybergeo.scenario",
+    "ScenarioError": "cybergeo.scenario",
+    "load_scenario": "cybergeo.scenario",
+    "load_batch": "cybergeo.experiments.load",
+    "check_facts": "cybergeo.facts.check",
+}
 
 __all__ = [
     "CyberspaceModel",
@@ -36,13 +47,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """`load_batch` and `check_facts` are imported on first use (see `cybergeo.experiments`)."""
-    if name == "load_batch":
-        from cybergeo.experiments.load import load_batch
-
-        return load_batch
-    if name == "check_facts":
-        from cybergeo.facts.check import check_facts
-
-        return check_facts
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """The public names are imported on first use, so that `cybergeo --help` and
+    `cybergeo validate` do not pay for Mesa, pandas or matplotlib."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_HOMES[name]), name)

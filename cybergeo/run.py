@@ -4,23 +4,27 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
+from math import nan
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from cybergeo.model import CyberspaceModel
 from cybergeo.scenario import (
     Scenario,
+    ScenarioSource,
     dump_scenario,
     load_scenario,
     scenario_hash,
     scenario_mapping,
 )
+from cybergeo.scenario.spec import MAX_SEED, MAX_STEPS
 
 MAIN_DEPENDENCIES = ("mesa", "numpy", "networkx", "scipy", "pandas", "pyarrow", "pydantic")
 
@@ -84,7 +88,8 @@ class RunResult:
         return target
 
     def summary(self) -> dict[str, float]:
-        """A few headline numbers over the whole run."""
+        """A few headline numbers over the whole run (totals are 0 and final values NaN for a
+        run of no steps)."""
         metrics = self.metrics
         totals = [
             "operations_launched",
@@ -95,13 +100,14 @@ class RunResult:
             "leaks",
         ]
         result = {name: float(metrics[name].sum()) for name in totals if name in metrics}
-        result["final_mean_tension"] = float(metrics["mean_tension"].iloc[-1])
-        result["peak_escalation"] = float(metrics["max_escalation"].max())
+        empty = metrics.empty
+        result["final_mean_tension"] = nan if empty else float(metrics["mean_tension"].iloc[-1])
+        result["peak_escalation"] = nan if empty else float(metrics["max_escalation"].max())
         return result
 
 
 def simulate(
-    scenario: Scenario | Mapping[str, Any] | str | Path,
+    scenario: ScenarioSource,
     seed: int | None = None,
     steps: int | None = None,
     on_step: Callable[[int], None] | None = None,
@@ -113,11 +119,14 @@ def simulate(
     >>> result = simulate({"steps": 5}, seed=3)
     >>> len(result.metrics), result.metrics["step"].tolist()
     (5, [1, 2, 3, 4, 5])
+    >>> simulate({"steps": 5}, steps=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: steps must be a whole number from 1 to 100000, not 0
     """
-    if not isinstance(scenario, Scenario):
-        scenario = load_scenario(scenario)
-    seed = scenario.seed if seed is None else seed
-    steps = scenario.steps if steps is None else steps
+    scenario = load_scenario(scenario)
+    seed = scenario.seed if seed is None else check_count("seed", seed, 0, MAX_SEED)
+    steps = scenario.steps if steps is None else check_count("steps", steps, 1, MAX_STEPS)
     started = datetime.now(UTC)
     model = CyberspaceModel(scenario, rng=seed)
     for _ in range(steps):
@@ -134,6 +143,14 @@ def simulate(
         started=started,
         finished=datetime.now(UTC),
     )
+
+
+def check_count(name: str, value: Any, low: int, high: int) -> int:
+    """`value` as a whole number in [low, high] (booleans refused), else a ValueError."""
+    whole = isinstance(value, int | np.integer) and not isinstance(value, bool)
+    if not whole or not low <= value <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+    return int(value)
 
 
 def run_folder_name(scenario: Scenario, seed: int, when: datetime) -> str:

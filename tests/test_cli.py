@@ -1,6 +1,8 @@
 """The `cybergeo` command as users meet it: run folders, determinism, validation errors."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -97,6 +99,20 @@ def test_validate_accepts_good_files():
     result = invoke("validate", str(DATA / "base.yaml"), str(DATA / "derived.yaml"))
     assert result.exit_code == 0
     assert result.output.count(": ok") == 2
+
+
+def test_help_and_validate_load_no_heavy_libraries():
+    """Start-up pays only for what a command uses: `--help` and `validate` never import
+    Mesa, pandas or matplotlib (checked in a fresh interpreter)."""
+    check = (
+        "import sys; from typer.testing import CliRunner; from cybergeo.cli import app; "
+        "runner = CliRunner(); runner.invoke(app, ['--help']); "
+        f"assert runner.invoke(app, ['validate', {str(DATA / 'base.yaml')!r}]).exit_code == 0; "
+        "print(sorted(m for m in ('mesa', 'pandas', 'matplotlib') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("ab25b4fbd228d1d6", "f7c781fdbe41e17d"),
-    ("default.yaml", 2): ("0c4df3b94331143f", "706646c01320a0af"),
-    ("default.yaml", 3): ("b75f41ff5966a65f", "22c5e4353068433d"),
-    ("doctrine.yaml", 7): ("f30b5160d8c1b34b", "d09e99f00c104993"),
+    ("default.yaml", 1): ("746b157ec2fc0edb", "bca4d179ab3f5b03"),
+    ("default.yaml", 2): ("5f01f1a13acbfdf6", "d414529c41039ba7"),
+    ("default.yaml", 3): ("d1a46ecc1b7acb40", "f5de39cfa3962cb8"),
+    ("doctrine.yaml", 7): ("d026be91f89689c8", "e3a25fb6b38a9c83"),
 }
 
 

@@ -8,7 +8,6 @@ random) and the vectorised version trusted. It is meant for small populations.
 
 import mesa
 import numpy as np
-from scipy import sparse
 
 from cybergeo.actors.citizens import (
     CENSORSHIP_MEMORY,
@@ -19,6 +18,7 @@ from cybergeo.actors.citizens import (
 )
 from cybergeo.dynamics.mobilisation import activation, arrest_probability, grievance
 from cybergeo.scenario.schema import SocietySpec
+from cybergeo.world.adjacency import OpenAdjacency
 
 
 class CitizenAgent(mesa.Agent):
@@ -86,13 +86,13 @@ class ReferenceSociety(mesa.Model):
     Examples
     --------
     >>> import numpy as np
-    >>> from scipy import sparse
     >>> from cybergeo.scenario.schema import SocietySpec
     >>> rng = np.random.default_rng(0)
     >>> people = CitizenPopulation.generate(np.zeros(50, dtype=int), np.array([0.3]), rng)
+    >>> ties = np.arange(49)
+    >>> contacts = OpenAdjacency.build(50, 50, ties, ties + 1, np.zeros(49, dtype=int))
     >>> society = ReferenceSociety(
-    ...     people, sparse.csr_array((50, 50)), np.full(50, 0.01), np.array([0.3]),
-    ...     SocietySpec(), rng=1)
+    ...     people, contacts, np.full(50, 0.01), np.array([0.3]), SocietySpec(), rng=1)
     >>> society.step()
     >>> len(society.citizens)
     50
@@ -101,7 +101,7 @@ class ReferenceSociety(mesa.Model):
     def __init__(
         self,
         population: CitizenPopulation,
-        contacts: sparse.csr_array,
+        contacts: OpenAdjacency,
         police: np.ndarray,
         legitimacy: np.ndarray,
         society: SocietySpec,
@@ -112,8 +112,7 @@ class ReferenceSociety(mesa.Model):
         self.legitimacy = legitimacy
         self.citizens = [CitizenAgent(self, population, i) for i in range(len(population))]
         for i, citizen in enumerate(self.citizens):
-            neighbours = contacts.indices[contacts.indptr[i] : contacts.indptr[i + 1]]
-            citizen.contacts = [self.citizens[j] for j in neighbours]
+            citizen.contacts = [self.citizens[j] for j in contacts.contacts_of(i)]
             citizen.police = float(police[i])
 
     def step(self) -> None:

@@ -1,17 +1,19 @@
 """Citizens as one vectorised population: each an individual, all stored as arrays.
 
-Index i is citizen i, and also account i of the semantic stratum. Beliefs are in [0, 1].
+Index i is citizen i, and also account i of the semantic stratum. Beliefs are in [0, 1],
+stored as float32 (a million citizens' state fits in a few tens of megabytes).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import pairwise
 
 import numpy as np
-from scipy import sparse
 
 from cybergeo.dynamics.mobilisation import activation, arrest_probability, grievance
-from cybergeo.dynamics.opinions import contact_matching, encounter
+from cybergeo.dynamics.opinions import encounter
 from cybergeo.scenario.schema import SocietySpec
+from cybergeo.world.adjacency import OpenAdjacency
 
 POLICE_VISIBILITY = 10.0
 """Police a citizen sees per unit of police density, for itself and each of its contacts."""
@@ -43,6 +45,7 @@ class CitizenPopulation:
     risk_aversion: np.ndarray
     censorship_grievance: np.ndarray
     activity: np.ndarray
+    _bounds: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.country)
@@ -53,17 +56,17 @@ class CitizenPopulation:
     ) -> "CitizenPopulation":
         """Citizens whose initial trust scatters around their state's legitimacy."""
         n, n_countries = len(country), len(legitimacy)
-        attitude = np.clip(rng.normal(0.5, 0.1, (n, n_countries)), 0.0, 1.0)
+        attitude = _belief(rng.normal(0.5, 0.1, (n, n_countries)))
         attitude[np.arange(n), country] = 1.0
         return cls(
             country=country,
-            trust_government=np.clip(rng.normal(legitimacy[country], 0.1), 0.0, 1.0),
-            trust_platforms=np.clip(rng.normal(0.6, 0.1, n), 0.0, 1.0),
+            trust_government=_belief(rng.normal(legitimacy[country], 0.1)),
+            trust_platforms=_belief(rng.normal(0.6, 0.1, n)),
             attitude=attitude,
-            privacy_awareness=rng.uniform(0.0, 0.4, n),
-            hardship=rng.uniform(0.0, 1.0, n),
-            risk_aversion=rng.uniform(0.0, 1.0, n),
-            censorship_grievance=np.zeros(n),
+            privacy_awareness=rng.uniform(0.0, 0.4, n).astype(np.float32),
+            hardship=rng.uniform(0.0, 1.0, n).astype(np.float32),
+            risk_aversion=rng.uniform(0.0, 1.0, n).astype(np.float32),
+            censorship_grievance=np.zeros(n, dtype=np.float32),
             activity=np.zeros(n, dtype=np.int8),
         )
 
@@ -75,7 +78,7 @@ class CitizenPopulation:
 
     def live(
         self,
-        contacts: sparse.csr_array,
+        contacts: OpenAdjacency,
         police: np.ndarray,
         legitimacy: np.ndarray,
         society: SocietySpec,
@@ -84,59 +87,79 @@ class CitizenPopulation:
         """One step of society: mobilisation, trust drifting back toward legitimacy,
         resentment of censorship fading, conversations. Returns the number of arrests.
 
-        `contacts` is the citizens' adjacency of open ties, `police` the police density each
-        citizen lives under, `legitimacy` each state's.
+        `contacts` is the adjacency of open ties (citizens' rows first), `police` the police
+        density each citizen lives under, `legitimacy` each state's.
         """
-        cops_seen, actives_seen = self.what_citizens_see(contacts, police, rng)
-        arrested, _ = self.mobilise(cops_seen, actives_seen, society, rng)
+        grievance = self.grievance()
+        free = self.activity != Activity.JAILED
+        may_act = np.flatnonzero(free & (grievance > society.activation_threshold))
+        cops_seen, actives_seen = self.what_citizens_see(contacts, police, may_act, rng)
+        arrested, _ = self.mobilise(
+            may_act, grievance[may_act], cops_seen, actives_seen, society, rng
+        )
         self.recover_trust(legitimacy, society.trust_recovery)
         self.censorship_grievance *= CENSORSHIP_MEMORY
-        speakers, listeners = contact_matching(contacts.indptr, contacts.indices, rng)
+        speakers, listeners = contacts.contact_pairs(rng)
         encounter(self.attitude, speakers, listeners, society.confidence_bound, society.convergence)
         return arrested
 
     def what_citizens_see(
-        self, contacts: sparse.csr_array, police: np.ndarray, rng: np.random.Generator
+        self,
+        contacts: OpenAdjacency,
+        police: np.ndarray,
+        who: np.ndarray,
+        rng: np.random.Generator,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Epstein's vision over the semantic stratum: the police patrolling around a citizen
-        and its contacts (a Poisson number, as patrols wander), and the protesters among them
-        (counting the citizen itself)."""
-        degree = np.diff(contacts.indptr)
-        protesting = (self.activity == Activity.PROTESTING).astype(float)
-        actives_seen = 1.0 + contacts @ protesting
-        cops_seen = rng.poisson(police * (1.0 + degree) * POLICE_VISIBILITY).astype(float)
+        """Epstein's vision over the semantic stratum, for the citizens `who`: the police
+        patrolling around a citizen and its contacts (a Poisson number, as patrols wander),
+        and the protesters among them (counting the citizen itself)."""
+        protesting = self.activity == Activity.PROTESTING
+        actives_seen = 1 + contacts.count_among_contacts(protesting)[who]
+        patrols = police[who] * (1 + contacts.citizen_degree[who]) * POLICE_VISIBILITY
+        cops_seen = rng.poisson(patrols).astype(np.float32)
         return cops_seen, actives_seen
 
     def mobilise(
         self,
+        who: np.ndarray,
+        grievance: np.ndarray,
         cops_seen: np.ndarray,
         actives_seen: np.ndarray,
         society: SocietySpec,
         rng: np.random.Generator,
     ) -> tuple[int, int]:
-        """Epstein's civil violence rule for everyone free; arrests and releases.
+        """Epstein's civil violence rule; arrests and releases. `who` are the free citizens
+        whose grievance passes the threshold (nobody else can protest, whatever the risk);
+        `grievance`, `cops_seen` and `actives_seen` are theirs.
 
-        A free citizen protests when grievance exceeds net risk (risk aversion times the
+        Such a citizen protests when grievance exceeds net risk (risk aversion times the
         arrest probability they perceive) by the activation threshold. Each police patrol in
         sight arrests one of the protesters it sees with the arrest rate, so a protester is
         taken with probability min(1, rate·C/A); a prisoner is released at the release rate.
         Returns how many were arrested and released.
         """
-        jailed = self.activity == Activity.JAILED
+        jailed = np.flatnonzero(self.activity == Activity.JAILED)
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
-        risk = self.risk_aversion * perceived
-        active = activation(self.grievance(), risk, society.activation_threshold) & ~jailed
-        caught = np.minimum(1.0, society.arrest_rate * cops_seen / actives_seen)
-        arrested = active & (rng.random(len(self)) < caught)
-        released = jailed & (rng.random(len(self)) < society.jail_release_rate)
-        self.activity = np.where(active, Activity.PROTESTING, Activity.QUIET).astype(np.int8)
-        self.activity[(jailed & ~released) | arrested] = Activity.JAILED
-        return int(arrested.sum()), int(released.sum())
+        risk = self.risk_aversion[who] * perceived
+        acts = activation(grievance, risk, society.activation_threshold)
+        caught = np.minimum(1.0, society.arrest_rate * cops_seen[acts] / actives_seen[acts])
+        active = who[acts]
+        arrested = active[rng.random(len(active)) < caught]
+        released = jailed[rng.random(len(jailed)) < society.jail_release_rate]
+        self.activity = np.zeros(len(self), dtype=np.int8)
+        self.activity[active] = Activity.PROTESTING
+        self.activity[jailed] = Activity.JAILED
+        self.activity[released] = Activity.QUIET
+        self.activity[arrested] = Activity.JAILED
+        return len(arrested), len(released)
 
     def recover_trust(self, legitimacy: np.ndarray, rate: float) -> None:
         """Trust drifts toward the state's legitimacy: quickly down, slowly back up."""
-        drift = rate * (legitimacy[self.country] - self.trust_government)
-        self.trust_government += np.minimum(drift, 0.0) + TRUST_REBUILDING * np.maximum(drift, 0.0)
+        target = legitimacy.astype(np.float32)[self.country]
+        drift = np.float32(rate) * (target - self.trust_government)
+        self.trust_government += np.minimum(drift, 0) + np.float32(TRUST_REBUILDING) * np.maximum(
+            drift, 0
+        )
 
     def adopt_circumvention(
         self, circumvents: np.ndarray, censored: np.ndarray, rng: np.random.Generator
@@ -152,11 +175,48 @@ class CitizenPopulation:
 
     def share(self, mask: np.ndarray, n_countries: int) -> np.ndarray:
         """Per country, the share of citizens for which `mask` holds."""
-        total = np.bincount(self.country, minlength=n_countries)
-        hits = np.bincount(self.country, weights=mask.astype(float), minlength=n_countries)
-        return np.divide(hits, total, out=np.zeros(n_countries), where=total > 0)
+        return self.mean_by_country(mask, n_countries)
 
     def mean_by_country(self, values: np.ndarray, n_countries: int) -> np.ndarray:
-        total = np.bincount(self.country, minlength=n_countries)
-        sums = np.bincount(self.country, weights=values, minlength=n_countries)
+        """Per country, the mean of `values` over its citizens (0 where it has none)."""
+        bounds = self._country_bounds(n_countries)
+        if bounds is None:
+            total = np.bincount(self.country, minlength=n_countries)
+            sums = np.bincount(self.country, weights=values, minlength=n_countries)
+        else:
+            total = np.diff(bounds)
+            sums = np.array([values[a:b].sum(dtype=np.float64) for a, b in pairwise(bounds)])
         return np.divide(sums, total, out=np.zeros(n_countries), where=total > 0)
+
+    def mean_abroad(self, n_countries: int) -> np.ndarray:
+        """Each state's standing abroad: the mean attitude toward it of foreign citizens."""
+        everyone = self.attitude.sum(axis=0, dtype=np.float64)
+        bounds = self._country_bounds(n_countries)
+        if bounds is None:
+            own = self.attitude[np.arange(len(self)), self.country]
+            home = np.bincount(self.country, weights=own, minlength=n_countries)
+        else:
+            home = np.array(
+                [
+                    self.attitude[a:b, c].sum(dtype=np.float64)
+                    for c, (a, b) in enumerate(pairwise(bounds))
+                ]
+            )
+        total = np.bincount(self.country, minlength=n_countries)
+        return (everyone - home) / np.maximum(len(self) - total, 1)
+
+    def _country_bounds(self, n_countries: int) -> np.ndarray | None:
+        """Where each country's citizens start and end, when citizens are sorted by country
+        (as the model makes them); None otherwise."""
+        if self._bounds is None:
+            self._bounds = (
+                np.searchsorted(self.country, np.arange(n_countries + 1))
+                if bool(np.all(self.country[1:] >= self.country[:-1]))
+                else np.empty(0, dtype=np.int64)
+            )
+        return self._bounds if len(self._bounds) == n_countries + 1 else None
+
+
+def _belief(values: np.ndarray) -> np.ndarray:
+    """Draws clipped to [0, 1], stored as float32."""
+    return np.clip(values, 0.0, 1.0).astype(np.float32)

@@ -32,9 +32,11 @@ class Message:
 def reach(
     message: Message, adjacency: sparse.csr_array, transmissibility: float, rng: np.random.Generator
 ) -> np.ndarray:
-    """Accounts the message reaches, spreading as an independent cascade over open ties."""
+    """Accounts the message reaches, spreading as an independent cascade over the ties
+    open in `adjacency` (its data: 1 open, 0 closed)."""
+    source = np.array([message.source])
     return independent_cascade(
-        adjacency.indptr, adjacency.indices, transmissibility, np.array([message.source]), rng
+        adjacency.indptr, adjacency.indices, transmissibility, source, rng, adjacency.data
     )
 
 
@@ -48,20 +50,21 @@ def update_beliefs(citizens: CitizenPopulation, message: Message, reached: np.nd
     - digital diplomacy from S: foreign citizens think better of S;
     - news of an incident blamed on S: other countries' citizens think less of S.
     """
-    hit = reached[: len(citizens)]
-    own = hit & (citizens.country == message.about)
-    foreign = hit & (citizens.country != message.about)
-    step = message.impact
+    hit = np.flatnonzero(reached[: len(citizens)])
+    home = citizens.country[hit]
+    own, foreign = hit[home == message.about], hit[home != message.about]
+    step = np.float32(message.impact)
     if message.kind == MessageKind.LEAK:
-        citizens.trust_government[own] *= 1.0 - step
-        citizens.trust_platforms[hit] *= 1.0 - step / 2
-        citizens.privacy_awareness[hit] += step * (1.0 - citizens.privacy_awareness[hit])
-        citizens.attitude[foreign, message.about] *= 1.0 - step
+        citizens.trust_government[own] *= 1 - step
+        citizens.trust_platforms[hit] *= 1 - step / 2
+        aware = citizens.privacy_awareness[hit]
+        citizens.privacy_awareness[hit] = aware + step * (1 - aware)
+        citizens.attitude[foreign, message.about] *= 1 - step
     elif message.kind == MessageKind.DISINFORMATION:
-        targeted = hit & (citizens.country == message.audience)
-        citizens.trust_government[targeted] *= 1.0 - step
+        targeted = hit[home == message.audience]
+        citizens.trust_government[targeted] *= 1 - step
     elif message.kind == MessageKind.DIPLOMACY:
         attitude = citizens.attitude[foreign, message.about]
-        citizens.attitude[foreign, message.about] = attitude + step * (1.0 - attitude)
+        citizens.attitude[foreign, message.about] = attitude + step * (1 - attitude)
     elif message.kind == MessageKind.NEWS:
-        citizens.attitude[foreign, message.about] *= 1.0 - step
+        citizens.attitude[foreign, message.about] *= 1 - step

@@ -22,7 +22,7 @@ def encounter(
     Pairs must not share an agent. With 2-D opinions (one column per subject), each subject
     is compared and moved on its own.
     """
-    mine, theirs = opinions[first], opinions[second]
+    mine, theirs = opinions.take(first, axis=0), opinions.take(second, axis=0)
     gap = theirs - mine
     move = np.where(np.abs(gap) < threshold, convergence * gap, 0.0)
     opinions[first] = mine + move
@@ -36,22 +36,19 @@ def random_matching(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.nd
     return order[:half], order[half : 2 * half]
 
 
-def contact_matching(
-    indptr: np.ndarray, indices: np.ndarray, rng: np.random.Generator
+def disjoint_pairs(
+    speakers: np.ndarray, listeners: np.ndarray, n: int, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Disjoint pairs of contacts over a CSR adjacency: each agent, in random order, picks a
-    random neighbour; a pair is kept when neither of its agents was named before."""
-    degree = np.diff(indptr)
-    speakers = rng.permutation(np.flatnonzero(degree > 0))
-    if len(speakers) == 0:
-        return speakers, speakers
-    picks = indptr[speakers] + (rng.random(len(speakers)) * degree[speakers]).astype(np.int64)
-    listeners = indices[picks]
-    named = np.column_stack([speakers, listeners]).ravel()
-    _, first_named = np.unique(named, return_index=True)
-    first_time = np.zeros(len(named), dtype=bool)
-    first_time[first_named] = True
-    keep = first_time[0::2] & first_time[1::2] & (speakers != listeners)
+    """Speakers (distinct agents below `n`) take turns in random order, each naming its
+    listener; a pair is kept when neither agent was named before. The order is drawn as a
+    random turn per speaker (ties have probability zero), so no array is shuffled; an agent
+    is named first at the earliest turn it speaks or is spoken to, and a pair stands when
+    that turn is its own for both."""
+    turn = rng.random(len(speakers))
+    named = np.full(n, np.inf)
+    named[speakers] = turn
+    np.minimum.at(named, listeners, turn)
+    keep = (named[speakers] == turn) & (named[listeners] == turn) & (speakers != listeners)
     return speakers[keep], listeners[keep]
 
 

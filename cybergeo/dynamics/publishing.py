@@ -176,6 +176,7 @@ class PublishingDesk:
                 model.spec.information.transmissibility,
                 seeds,
                 model.rng,
+                adjacency.data,
             )
             exposed = model.country_index[release.exposed]
             cable_beliefs(model.citizens, exposed, reached, spec.cable_impact)

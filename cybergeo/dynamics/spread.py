@@ -19,11 +19,15 @@ def independent_cascade(
     transmissibility: float,
     seeds: np.ndarray,
     rng: np.random.Generator,
+    open_: np.ndarray | None = None,
 ) -> np.ndarray:
     """Accounts reached from `seeds` over a CSR adjacency, frontier by frontier.
 
-    Returns a boolean array over all nodes. Vectorised: each frontier's outgoing ties are
-    gathered and tried at once.
+    `open_` (one value per entry, as the CSR's data) marks ties that carry the message:
+    a tie whose value is 0 is tried like any other and never passes. Returns a boolean
+    array over all nodes. The trials of a frontier's ties are Bernoulli(T) in a row, so
+    only the successes are drawn, as geometric gaps between them: the cost follows the
+    T·(ties tried) that pass, not every tie tried.
     """
     if not 0.0 <= transmissibility <= 1.0:
         raise ValueError(f"transmissibility must be in [0, 1], got {transmissibility}")
@@ -31,18 +35,45 @@ def independent_cascade(
     reached = np.zeros(n, dtype=bool)
     frontier = np.unique(np.asarray(seeds, dtype=np.int64))
     reached[frontier] = True
-    while len(frontier):
-        starts, ends = indptr[frontier], indptr[frontier + 1]
-        counts = ends - starts
-        if counts.sum() == 0:
+    while len(frontier) and transmissibility > 0:
+        starts = indptr[frontier].astype(np.int64)
+        counts = indptr[frontier + 1] - starts
+        total = int(counts.sum())
+        if total == 0:
             break
-        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-        neighbours = indices[offsets]
-        passed = neighbours[rng.random(len(neighbours)) < transmissibility]
-        fresh = np.unique(passed[~reached[passed]])
-        reached[fresh] = True
-        frontier = fresh
+        trials = _successes(total, transmissibility, rng)
+        ends = np.cumsum(counts)
+        owner = np.searchsorted(ends, trials, side="right")
+        entries = starts[owner] + trials - (ends[owner] - counts[owner])
+        if open_ is not None:
+            entries = entries[open_[entries] > 0]
+        passed = indices[entries]
+        frontier = _distinct(passed[~reached[passed]], n)
+        reached[frontier] = True
     return reached
+
+
+def _distinct(accounts: np.ndarray, n: int) -> np.ndarray:
+    """The distinct values among account numbers below n, sorted: by a sort when they are
+    few, by marking an array of n otherwise (no sort of millions)."""
+    if len(accounts) < n // 32:
+        return np.unique(accounts)
+    marked = np.zeros(n, dtype=bool)
+    marked[accounts] = True
+    return np.flatnonzero(marked)
+
+
+def _successes(trials: int, probability: float, rng: np.random.Generator) -> np.ndarray:
+    """Positions of the successes among `trials` Bernoulli(probability) trials in a row."""
+    if probability >= 1.0:
+        return np.arange(trials)
+    expected = trials * probability
+    gaps = rng.geometric(probability, size=int(expected + 5 * np.sqrt(expected) + 10))
+    positions = np.cumsum(gaps) - 1
+    while positions[-1] < trials:
+        more = rng.geometric(probability, size=len(positions) // 4 + 10)
+        positions = np.concatenate([positions, positions[-1] + np.cumsum(more)])
+    return positions[: np.searchsorted(positions, trials)]
 
 
 def spread_final_size(

@@ -12,7 +12,11 @@ if TYPE_CHECKING:
     from cybergeo.experiments.batch import BatchSummary, plan_batch, run_batch
     from cybergeo.experiments.compare import compare_policies, comparison_figure
     from cybergeo.experiments.load import BatchResults, load_batch
-    from cybergeo.experiments.sensitivity import sensitivity_figure, sensitivity_indices
+    from cybergeo.experiments.sensitivity import (
+        sensitivity_figure,
+        sensitivity_indices,
+        sensitivity_warnings,
+    )
 
 _HOMES = {
     "BatchSummary": "batch",
@@ -24,6 +28,7 @@ _HOMES = {
     "load_batch": "load",
     "sensitivity_indices": "sensitivity",
     "sensitivity_figure": "sensitivity",
+    "sensitivity_warnings": "sensitivity",
 }
 
 __all__ = [
@@ -36,6 +41,7 @@ __all__ = [
     "run_batch",
     "sensitivity_figure",
     "sensitivity_indices",
+    "sensitivity_warnings",
 ]
 
 

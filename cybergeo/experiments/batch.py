@@ -13,6 +13,7 @@ from cybergeo.experiments.executors import ExecutorName, run_locally, run_on_das
 from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, ScenarioRun
 from cybergeo.run import versions
 from cybergeo.scenario import (
+    Problem,
     Scenario,
     ScenarioError,
     dump_scenario,
@@ -44,7 +45,7 @@ def plan_batch(scenario: Scenario, out_dir: Path, replications: int | None = Non
         spec,
         spec.name or scenario.name,
         scenario_mapping(base),
-        spec.steps or scenario.steps,
+        spec.steps,
     )
     dump_scenario(base, folder / "scenario.yaml")
     return folder
@@ -58,7 +59,8 @@ def create_batch(
     steps: int | None,
 ) -> Path:
     """The batch folder and manifest of an experiment: `scenario` is the base scenario the
-    design's parameters override (None for a custom run function, see `run_batch`)."""
+    design's parameters override (None for a custom run function, see `run_batch`), `steps`
+    the length of every run (None: each run's scenario says)."""
     stamp = datetime.now(UTC)
     folder = out_dir / f"{name}-{stamp.strftime('%Y%m%dT%H%M%S%fZ')}"
     store.create(
@@ -77,8 +79,10 @@ def create_batch(
 
 def check_parameters(scenario: dict[str, Any], spec: ExperimentSpec) -> None:
     """Every value (or both ends of every range) must make a valid scenario, so a batch
-    does not start only to fail in every run."""
+    does not start only to fail in every run; and every parameter must have an effect."""
     problems = []
+    for name, message in _without_effect(spec).items():
+        problems.append(Problem(f"experiment.parameters.{name}", None, name, message))
     for name, parameter in spec.parameters.items():
         for value in parameter.values if parameter.values is not None else parameter.range or []:
             try:
@@ -91,6 +95,15 @@ def check_parameters(scenario: dict[str, Any], spec: ExperimentSpec) -> None:
         raise ScenarioError(problems)
 
 
+def _without_effect(spec: ExperimentSpec) -> dict[str, str]:
+    """Parameters a batch would silently ignore: the seed (each run has its own) and the
+    length of the runs when the experiment fixes it."""
+    ignored = {"seed": "each run's seed replaces the scenario's; vary replications instead"}
+    if spec.steps is not None:
+        ignored["steps"] = "experiment.steps fixes every run's length; remove it to vary steps"
+    return {name: message for name, message in ignored.items() if name in spec.parameters}
+
+
 def run_batch(
     folder: Path,
     executor: ExecutorName = "local",
@@ -100,19 +113,23 @@ def run_batch(
     on_outcome: Progress | None = None,
 ) -> BatchSummary:
     """Execute every run of a planned batch that has not completed yet (so this also
-    resumes an interrupted batch), recording each as soon as it finishes."""
+    resumes an interrupted batch, and reruns a run whose files are damaged), recording each
+    as soon as it finishes. Holds the batch's lock: a second concurrent call refuses with a
+    `StoreError`, as does a failure to write (a full disk)."""
     manifest = store.read_manifest(folder)
     run = run or ScenarioRun(manifest["scenario"], manifest["steps"])
-    done = store.completed(folder)
-    todo = [_task(entry) for entry in manifest["runs"] if entry["run"] not in done]
-    counts = {"completed": 0, "failed": 0}
-    described = {entry["run"]: entry for entry in manifest["runs"]}
-    for outcome in _outcomes(run, todo, executor, workers, scheduler):
-        entry = described[outcome.index]
-        store.record(folder, outcome, {"seed": entry["seed"], "params": entry["params"]})
-        counts[outcome.status] += 1
-        if on_outcome is not None:
-            on_outcome(outcome)
+    with store.locked(folder):
+        store.repair_log(folder)
+        done = store.completed(folder)
+        todo = [_task(entry) for entry in manifest["runs"] if entry["run"] not in done]
+        counts = {"completed": 0, "failed": 0}
+        described = {entry["run"]: entry for entry in manifest["runs"]}
+        for outcome in _outcomes(run, todo, executor, workers, scheduler):
+            entry = described[outcome.index]
+            store.record(folder, outcome, {"seed": entry["seed"], "params": entry["params"]})
+            counts[outcome.status] += 1
+            if on_outcome is not None:
+                on_outcome(outcome)
     return BatchSummary(folder, counts["completed"], counts["failed"], len(done))
 
 

@@ -1,146 +1,227 @@
-"""Compare policies: per metric, means with 95% confidence intervals and differences from
-the reference policy with Welch's t-test."""
+"""Compare policies: per metric, the mean of each policy (a combination of factor levels)
+with a 95% bootstrap interval, and its difference from the reference policy with a 95%
+bootstrap interval and Welch's p-value.
 
-from enum import StrEnum
+Each run is first summarised as one number by the metric's default statistic (see
+`catalogue`), unless another is asked for. Percentile bootstrap intervals stay inside the
+values the runs can take: a count's interval never goes below zero, a share's never above
+one. Parameters the batch varies but the comparison does not name are pooled only when
+asked (`pool=True`), and the table says which.
+"""
+
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from scipy import stats
 
+from cybergeo.experiments.catalogue import (
+    Statistic,
+    describe,
+    statistic_note,
+    summarise,
+)
 from cybergeo.experiments.load import BatchResults
 
+__all__ = ["Statistic", "compare_policies", "comparison_figure", "run_values", "summarise"]
 
-class Statistic(StrEnum):
-    """How a run's time series becomes one number: for levels such as tension, the last
-    value or the mean over the run; for per-step counts such as attributions, the total."""
+BOOTSTRAP_RESAMPLES = 2000
+CONFIDENCE = 0.95
 
-    FINAL = "final"
-    MEAN = "mean"
-    TOTAL = "total"
+
+class ComparisonError(ValueError):
+    """A comparison that cannot be made as asked, with what to do instead."""
 
 
 def run_values(
-    results: BatchResults, metric: str, statistic: Statistic = Statistic.FINAL
+    results: BatchResults, metric: str, statistic: Statistic | str | None = None
 ) -> pd.Series:
-    """One number per completed run, summarising the metric by `statistic`."""
-    if metric not in results.metrics:
-        known = ", ".join(sorted(c for c in results.metrics.columns if c not in ("run", "step")))
-        raise KeyError(f"unknown metric {metric!r}; known: {known}")
-    per_run = results.metrics.sort_values(["run", "step"]).groupby("run")[metric]
-    pandas_name = {Statistic.FINAL: "last", Statistic.MEAN: "mean", Statistic.TOTAL: "sum"}
-    values: pd.Series = per_run.agg(pandas_name[Statistic(statistic)])
-    return values
+    """One number per completed run, summarising the metric by `statistic` (by default the
+    catalogue's statistic for the metric)."""
+    if metric not in results.metrics or metric in ("run", "step", *results.parameters):
+        known = ", ".join(sorted(results.metric_names))
+        raise ComparisonError(f"unknown metric {metric!r}; known: {known}")
+    return summarise(results.metrics, metric, statistic)
 
 
 def compare_policies(
     results: BatchResults,
-    by: str,
+    by: str | Sequence[str],
     metric: str,
     reference: object = None,
-    statistic: Statistic = Statistic.FINAL,
+    statistic: Statistic | str | None = None,
+    pool: bool = False,
+    seed: int = 0,
 ) -> pd.DataFrame:
-    """A table with one row per level of `by`: runs, mean, 95% CI, and the difference from
-    the reference level with its 95% CI (Welch) and two-sided p-value."""
-    if by not in results.runs:
-        raise KeyError(f"{by!r} is not a parameter of this batch; parameters: {results.parameters}")
+    """A table with one row per policy (combination of the levels of `by`): runs, mean,
+    95% interval, and the difference from the reference policy with its 95% interval and
+    Welch's two-sided p-value. `table.attrs` says the statistic and the pooled parameters.
+
+    `reference` is a level (one factor) or a tuple of levels; by default the experiment's
+    `reference:` or each factor's first level.
+    """
+    factors = [by] if isinstance(by, str) else list(by)
+    pooled = _pooled(results, factors, pool)
     values = run_values(results, metric, statistic).rename("value")
-    data = results.runs.set_index("run")[[by]].join(values, how="inner")
-    levels = list(dict.fromkeys(data[by]))
-    reference = _reference(results, by, levels, reference)
-    base = data.loc[data[by] == reference, "value"].to_numpy(float)
+    data = results.runs.set_index("run")[factors].join(values, how="inner")
+    groups = {key: group["value"].to_numpy(float) for key, group in _by_policy(data, factors)}
+    base_key = _reference(results, factors, list(groups), reference)
+    rng = np.random.default_rng(seed)
+    info = describe(metric)
     rows = []
-    for level in levels:
-        sample = data.loc[data[by] == level, "value"].to_numpy(float)
-        low, high = _mean_ci(sample)
-        row = {
-            by: level,
-            "runs": len(sample),
-            "mean": sample.mean(),
-            "ci_low": low,
-            "ci_high": high,
-        }
-        row |= (
-            _difference(sample, base)
-            if level != reference
-            else {"difference": 0.0, "diff_ci_low": 0.0, "diff_ci_high": 0.0, "p_value": np.nan}
-        )
-        row["reference"] = level == reference
+    for key, sample in groups.items():
+        low, high = _mean_interval(sample, rng, info.lower, info.upper)
+        row = dict(zip(factors, key, strict=True))
+        row |= {"runs": len(sample), "mean": sample.mean(), "ci_low": low, "ci_high": high}
+        if key == base_key:
+            row |= {"difference": 0.0, "diff_ci_low": 0.0, "diff_ci_high": 0.0, "p_value": np.nan}
+        else:
+            row |= _difference(sample, groups[base_key], rng)
+        row["reference"] = key == base_key
         rows.append(row)
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    table.attrs |= {
+        "metric": metric,
+        "factors": factors,
+        "statistic": str(Statistic(statistic) if statistic else info.statistic),
+        "note": statistic_note(metric, Statistic(statistic) if statistic else None),
+        "pooled": pooled,
+    }
+    return table
 
 
-def comparison_figure(
-    results: BatchResults, by: str, metric: str, statistic: Statistic = Statistic.FINAL
-) -> Figure:
-    """Left: the metric over time per policy (running total for `total`), mean with a 95%
-    band. Right: the distribution of the per-run statistic per policy."""
+def output_name(metric: str, factors: Sequence[str], statistic: str) -> str:
+    """File stem of a comparison's table and figure: metric, factors and statistic, so that
+    comparisons of the same metric by other factors or statistics do not overwrite it."""
+    return f"{metric}--by--{'+'.join(factors)}--{statistic}"
+
+
+def comparison_figure(table: pd.DataFrame, results: BatchResults) -> Figure:
+    """Left: the metric over time per policy (running total for `total`), the mean of its
+    runs and the band holding the middle 80% of them. Right: each policy's mean and 95%
+    interval of the per-run statistic, with its number of runs."""
+    metric, factors = table.attrs["metric"], table.attrs["factors"]
+    statistic = Statistic(table.attrs["statistic"])
     series = results.metrics.sort_values(["run", "step"])[["run", "step", metric]]
     if statistic == Statistic.TOTAL:
         series[metric] = series.groupby("run")[metric].cumsum()
-    merged = series.merge(results.runs[["run", by]], on="run")
+    merged = series.merge(results.runs[["run", *factors]], on="run")
     figure = Figure(figsize=(11, 4.5), layout="constrained")
-    over_time, spread = figure.subplots(1, 2, width_ratios=[2, 1])
-    for level, group in merged.groupby(by, sort=False):
-        summary = group.groupby("step")[metric].agg(["mean", "sem", "count"])
-        half = summary["sem"].fillna(0) * stats.t.ppf(0.975, np.maximum(summary["count"] - 1, 1))
-        over_time.plot(summary.index, summary["mean"], label=f"{by}={level}")
-        over_time.fill_between(
-            summary.index, summary["mean"] - half, summary["mean"] + half, alpha=0.2
-        )
-    over_time.set_xlabel("step")
+    over_time, summary = figure.subplots(1, 2, width_ratios=[2, 1])
+    labels = []
+    for row in table.to_dict("records"):
+        label = ", ".join(f"{_short(f)}={row[f]}" for f in factors) + f" (n={row['runs']})"
+        labels.append(label)
+        runs = merged
+        for factor in factors:
+            runs = runs[runs[factor] == row[factor]]
+        per_step = runs.groupby("step")[metric]
+        low, high = per_step.quantile(0.1), per_step.quantile(0.9)
+        over_time.plot(low.index, per_step.mean(), label=label)
+        over_time.fill_between(low.index, low, high, alpha=0.2)
     shown = f"{metric} so far" if statistic == Statistic.TOTAL else metric
+    over_time.set_xlabel("step")
     over_time.set_ylabel(shown)
-    over_time.set_title(f"{shown} over time (mean, 95% CI)")
-    over_time.legend()
-    values = results.runs.set_index("run")[[by]].join(run_values(results, metric, statistic))
-    levels = list(dict.fromkeys(values[by]))
-    spread.boxplot(
-        [values.loc[values[by] == lv, metric] for lv in levels],
-        tick_labels=[str(lv) for lv in levels],
-    )
-    spread.set_xlabel(by)
-    spread.set_title(f"{statistic} value per run")
+    over_time.set_title(f"{shown} over time (mean of runs, band: middle 80% of runs)")
+    over_time.legend(fontsize="small")
+    positions = np.arange(len(table))
+    errors = [table["mean"] - table["ci_low"], table["ci_high"] - table["mean"]]
+    summary.errorbar(table["mean"], positions, xerr=np.abs(errors), fmt="o", capsize=4)
+    summary.set_yticks(positions, labels, fontsize="small")
+    summary.set_xlabel(f"{metric}: {statistic} per run")
+    summary.set_title("mean and 95% bootstrap interval")
+    figure.suptitle(f"{metric} by {', '.join(factors)} — {table.attrs['note']}", fontsize="medium")
     return figure
 
 
-def _reference(results: BatchResults, by: str, levels: list, reference: object) -> object:
+def _short(factor: str) -> str:
+    return ".".join(factor.split(".")[-2:])
+
+
+def _pooled(results: BatchResults, factors: list[str], pool: bool) -> list[str]:
+    """Varied parameters the comparison leaves out: allowed only with `pool`."""
+    unknown = [f for f in factors if f not in results.parameters]
+    if unknown:
+        raise ComparisonError(
+            f"{', '.join(unknown)} is not a parameter of this batch; "
+            f"parameters: {', '.join(results.parameters) or 'none'}"
+        )
+    varied = [p for p in results.parameters if results.runs[p].nunique(dropna=False) > 1]
+    others = [p for p in varied if p not in factors]
+    if others and not pool:
+        raise ComparisonError(
+            f"the batch also varies {', '.join(others)}: compare by them too (--by) "
+            "or pool their runs (--pool)"
+        )
+    return others
+
+
+def _by_policy(data: pd.DataFrame, factors: list[str]) -> list[tuple[tuple, pd.DataFrame]]:
+    grouped = data.groupby(factors, sort=False, dropna=False)
+    return [(key if isinstance(key, tuple) else (key,), group) for key, group in grouped]
+
+
+def _reference(
+    results: BatchResults, factors: list[str], keys: list[tuple], reference: object
+) -> tuple:
     if reference is None:
         configured = results.manifest["experiment"].get("reference") or {}
-        reference = configured.get(by, levels[0])
-    if reference not in levels:
-        raise KeyError(f"reference {reference!r} is not a level of {by}: {levels}")
-    return reference
+        first = dict(zip(factors, keys[0], strict=True)) if keys else {}
+        reference = tuple(configured.get(f, first.get(f)) for f in factors)
+    key = reference if isinstance(reference, tuple) else (reference,)
+    if key not in keys:
+        raise ComparisonError(f"reference {key} is not a policy of {factors}: {keys}")
+    return key
 
 
-def _mean_ci(sample: np.ndarray) -> tuple[float, float]:
+def _mean_interval(
+    sample: np.ndarray, rng: np.random.Generator, lower: float, upper: float
+) -> tuple[float, float]:
+    """Percentile bootstrap interval of the mean: inside the range of the runs' values."""
     if len(sample) < 2:
         return float("nan"), float("nan")
-    sem = stats.sem(sample)
-    if sem == 0:
-        return float(sample.mean()), float(sample.mean())
-    low, high = stats.t.interval(0.95, len(sample) - 1, loc=sample.mean(), scale=sem)
-    return float(low), float(high)
+    if np.ptp(sample) == 0:
+        return float(sample[0]), float(sample[0])
+    result = stats.bootstrap(
+        (sample,),
+        np.mean,
+        n_resamples=BOOTSTRAP_RESAMPLES,
+        confidence_level=CONFIDENCE,
+        method="percentile",
+        rng=rng,
+    )
+    low, high = result.confidence_interval
+    return float(max(low, lower)), float(min(high, upper))
 
 
-def _difference(sample: np.ndarray, base: np.ndarray) -> dict[str, float]:
-    """Welch's difference of means with its 95% CI (Welch–Satterthwaite degrees of freedom)."""
-    difference = sample.mean() - base.mean()
-    var_a, var_b = sample.var(ddof=1) / len(sample), base.var(ddof=1) / len(base)
-    se = np.sqrt(var_a + var_b)
-    if se == 0:
+def _difference(sample: np.ndarray, base: np.ndarray, rng: np.random.Generator) -> dict:
+    """Difference of means with a percentile bootstrap interval and Welch's p-value."""
+    difference = float(sample.mean() - base.mean())
+    if len(sample) < 2 or len(base) < 2:
         return {
             "difference": difference,
-            "diff_ci_low": difference,
-            "diff_ci_high": difference,
-            "p_value": 1.0 if difference == 0 else 0.0,
+            "diff_ci_low": np.nan,
+            "diff_ci_high": np.nan,
+            "p_value": np.nan,
         }
-    dof = (var_a + var_b) ** 2 / (var_a**2 / (len(sample) - 1) + var_b**2 / (len(base) - 1))
-    half = stats.t.ppf(0.975, dof) * se
-    p_value = stats.ttest_ind(sample, base, equal_var=False).pvalue
+    if np.ptp(sample) == 0 and np.ptp(base) == 0:
+        low = high = difference
+        p_value = 1.0 if difference == 0 else 0.0
+    else:
+        result = stats.bootstrap(
+            (sample, base),
+            lambda a, b, axis: np.mean(a, axis=axis) - np.mean(b, axis=axis),
+            n_resamples=BOOTSTRAP_RESAMPLES,
+            confidence_level=CONFIDENCE,
+            method="percentile",
+            rng=rng,
+        )
+        low, high = result.confidence_interval
+        p_value = float(stats.ttest_ind(sample, base, equal_var=False).pvalue)
     return {
         "difference": difference,
-        "diff_ci_low": difference - half,
-        "diff_ci_high": difference + half,
-        "p_value": float(p_value),
+        "diff_ci_low": float(low),
+        "diff_ci_high": float(high),
+        "p_value": p_value,
     }

@@ -5,18 +5,28 @@ worker, so memory stays bounded however long the batch. Results do not depend on
 executor: each run's seed is fixed by the design, not by where or when it runs.
 """
 
+import ctypes
 import itertools
 import multiprocessing
+import os
+import select
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
 from multiprocessing.context import BaseContext
+from multiprocessing.synchronize import Event as EventType
 from typing import Literal
 
 from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, execute
 
 ExecutorName = Literal["serial", "local", "dask"]
 IN_FLIGHT_PER_WORKER = 2
+PR_SET_PDEATHSIG = 1
+"""prctl option: the signal a process receives when its parent dies (Linux)."""
+PARENT_CHECK_SECONDS = 0.5
 
 
 def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
@@ -25,9 +35,56 @@ def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutc
 
 
 def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Iterator[RunOutcome]:
-    """Local worker processes, started the fastest safe way (see `worker_context`)."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
-        yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+    """Local worker processes, started the fastest safe way (see `worker_context`).
+
+    Workers never outlive the batch: they stop when it is interrupted or fails (`stop`), and
+    when the batch process dies, even by SIGKILL (see `watch_parent`); the fork server and
+    the resource tracker then exit as their last users are gone.
+    """
+    context = worker_context()
+    stop = context.Event()
+    watch = (stop, os.getpid())
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=watch
+    ) as pool:
+        try:
+            yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+        finally:
+            stop.set()
+
+
+def watch_parent(stop: EventType, batch: int) -> None:
+    """In a worker: leave Ctrl-C to the batch, and exit when the batch process `batch` dies
+    (even by SIGKILL) or sets `stop`.
+
+    A worker's parent is the fork server, which lives as long as its workers do, so the
+    worker watches the batch process itself (a pidfd on Linux). The kernel also kills the
+    worker if the fork server dies first (PR_SET_PDEATHSIG).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    try:
+        handle = os.pidfd_open(batch) if hasattr(os, "pidfd_open") else None
+    except ProcessLookupError:
+        os._exit(1)
+
+    def batch_gone() -> bool:
+        if handle is not None:
+            return bool(select.select([handle], [], [], 0)[0])
+        try:
+            os.kill(batch, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+    def watch() -> None:
+        while not stop.wait(PARENT_CHECK_SECONDS) and not batch_gone():
+            continue
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cybergeo-batch-watch", daemon=True).start()
 
 
 def worker_context() -> BaseContext:

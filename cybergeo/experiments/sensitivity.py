@@ -1,4 +1,12 @@
-"""Global sensitivity analysis of a Sobol or Morris batch with SALib, with 95% intervals."""
+"""Global sensitivity analysis of a Sobol or Morris batch with SALib, with 95% bootstrap
+intervals, warnings when the sample is too small to trust them, and figures.
+
+Sobol indices of a model's output lie in [0, 1]; an estimate outside that range beyond its
+interval, or an interval wider than `MAX_INTERVAL_WIDTH`, means too few samples. The
+half-width of the intervals shrinks as 1/sqrt(N), so the warning says which N would do.
+"""
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -6,16 +14,22 @@ from matplotlib.figure import Figure
 from SALib.analyze import morris as morris_analyze
 from SALib.analyze import sobol as sobol_analyze
 
-from cybergeo.experiments.compare import Statistic, run_values
+from cybergeo.experiments.catalogue import Statistic, default_statistic
+from cybergeo.experiments.compare import run_values
 from cybergeo.experiments.design import MORRIS_LEVELS, salib_problem
 from cybergeo.experiments.load import BatchResults
 from cybergeo.scenario.experiment import ExperimentSpec
 
+MAX_INTERVAL_WIDTH = 0.2
+BOOTSTRAP_RESAMPLES = 1000
+
 
 def sensitivity_indices(
-    results: BatchResults, metric: str, statistic: Statistic = Statistic.FINAL
+    results: BatchResults, metric: str, statistic: Statistic | str | None = None
 ) -> pd.DataFrame:
-    """Sobol first-order and total indices, or Morris mu* and sigma, per parameter.
+    """Sobol first-order and total indices, or Morris mu* and sigma, per parameter, with
+    bootstrap 95% intervals (`*_conf` is the half-width). `table.attrs` holds the statistic,
+    the design and its sample size.
 
     Replications of a design point are averaged; every design point must have completed,
     because SALib's estimators rely on the sample's structure.
@@ -23,7 +37,8 @@ def sensitivity_indices(
     spec = ExperimentSpec.model_validate(results.manifest["experiment"])
     if spec.design not in ("sobol", "morris"):
         raise ValueError(f"sensitivity needs a sobol or morris experiment, not {spec.design}")
-    values = results.runs.set_index("run")[["point"]].join(run_values(results, metric, statistic))
+    chosen = Statistic(statistic) if statistic is not None else default_statistic(metric)
+    values = results.runs.set_index("run")[["point"]].join(run_values(results, metric, chosen))
     per_point = values.groupby("point")[metric].mean()
     expected = results.runs["point"].nunique()
     if len(per_point) != expected or per_point.isna().any():
@@ -34,8 +49,14 @@ def sensitivity_indices(
     problem = salib_problem(spec)
     outputs = per_point.sort_index().to_numpy(float)
     if spec.design == "sobol":
-        indices = sobol_analyze.analyze(problem, outputs, calc_second_order=False, seed=spec.seed)
-        return pd.DataFrame(
+        indices = sobol_analyze.analyze(
+            problem,
+            outputs,
+            calc_second_order=False,
+            num_resamples=BOOTSTRAP_RESAMPLES,
+            seed=spec.seed,
+        )
+        table = pd.DataFrame(
             {
                 "parameter": problem["names"],
                 "S1": indices["S1"],
@@ -44,34 +65,88 @@ def sensitivity_indices(
                 "ST_conf": indices["ST_conf"],
             }
         )
-    points = results.runs.drop_duplicates("point").sort_values("point")
-    inputs = points[problem["names"]].to_numpy(float)
-    indices = morris_analyze.analyze(
-        problem, inputs, outputs, num_levels=MORRIS_LEVELS, seed=spec.seed
-    )
-    return pd.DataFrame(
-        {
-            "parameter": problem["names"],
-            "mu_star": indices["mu_star"],
-            "mu_star_conf": indices["mu_star_conf"],
-            "sigma": indices["sigma"],
-        }
-    )
+    else:
+        points = results.runs.drop_duplicates("point").sort_values("point")
+        inputs = points[problem["names"]].to_numpy(float)
+        indices = morris_analyze.analyze(
+            problem,
+            inputs,
+            outputs,
+            num_levels=MORRIS_LEVELS,
+            num_resamples=BOOTSTRAP_RESAMPLES,
+            seed=spec.seed,
+        )
+        table = pd.DataFrame(
+            {
+                "parameter": problem["names"],
+                "mu_star": indices["mu_star"],
+                "mu_star_conf": indices["mu_star_conf"],
+                "sigma": indices["sigma"],
+            }
+        )
+    table.attrs |= {
+        "metric": metric,
+        "statistic": str(chosen),
+        "design": spec.design,
+        "samples": spec.samples,
+    }
+    return table
 
 
-def sensitivity_figure(table: pd.DataFrame, metric: str) -> Figure:
-    """Bars with 95% intervals: S1 and ST (Sobol) or mu* (Morris) per parameter."""
-    figure = Figure(figsize=(8, 0.6 * len(table) + 2), layout="constrained")
+def sensitivity_warnings(table: pd.DataFrame) -> list[str]:
+    """What makes a Sobol table untrustworthy, one line each, with the sample size that
+    would narrow every interval to `MAX_INTERVAL_WIDTH`."""
+    if "S1" not in table:
+        return []
+    warnings = []
+    widest = 0.0
+    for row in table.to_dict("records"):
+        for index in ("S1", "ST"):
+            value, half = row[index], row[f"{index}_conf"]
+            if not np.isfinite(value) or value + half < 0 or value - half > 1:
+                warnings.append(
+                    f"{index} of {row['parameter']} is {value:.3g} ± {half:.2g}: outside [0, 1] "
+                    "beyond its interval, so the estimate cannot be trusted"
+                )
+            widest = max(widest, 2 * half if np.isfinite(half) else math.inf)
+    if widest > MAX_INTERVAL_WIDTH:
+        samples = table.attrs.get("samples")
+        if samples and np.isfinite(widest):
+            needed = samples * (widest / MAX_INTERVAL_WIDTH) ** 2
+            needed = 2 ** math.ceil(math.log2(needed))
+            hint = f"; about samples: {needed} (now {samples}) would narrow them to that"
+        else:
+            hint = "; use more samples"
+        warnings.append(
+            f"the widest interval is {widest:.2g} wide, more than {MAX_INTERVAL_WIDTH}{hint}"
+        )
+    return warnings
+
+
+def sensitivity_figure(table: pd.DataFrame) -> Figure:
+    """Sobol: bars of S1 and ST with their 95% intervals. Morris: mu* against sigma, one
+    labelled point per parameter (far right: influential; high up: non-linear or
+    interacting). The title names the metric and the statistic per run."""
+    metric, statistic = table.attrs["metric"], table.attrs["statistic"]
+    title = f"Sensitivity of {metric} ({statistic} per run, N={table.attrs['samples']})"
+    figure = Figure(figsize=(8, 0.6 * len(table) + 2.5), layout="constrained")
     ax = figure.subplots()
-    positions = np.arange(len(table))
     if "S1" in table:
+        positions = np.arange(len(table))
         ax.barh(positions - 0.2, table["S1"], 0.4, xerr=table["S1_conf"], label="first order S1")
         ax.barh(positions + 0.2, table["ST"], 0.4, xerr=table["ST_conf"], label="total ST")
-        ax.set_xlabel("Sobol index")
+        ax.axvspan(1, max(1.05, float((table[["S1", "ST"]].max()).max()) + 0.05), color="0.9")
+        ax.set_yticks(positions, table["parameter"])
+        ax.set_xlabel("Sobol index (95% bootstrap interval)")
+        ax.legend()
     else:
-        ax.barh(positions, table["mu_star"], 0.6, xerr=table["mu_star_conf"], label="mu*")
-        ax.set_xlabel("Morris mu* (mean absolute elementary effect)")
-    ax.set_yticks(positions, table["parameter"])
-    ax.set_title(f"Sensitivity of {metric}")
-    ax.legend()
+        ax.errorbar(table["mu_star"], table["sigma"], xerr=table["mu_star_conf"], fmt="o")
+        for row in table.itertuples():
+            ax.annotate(str(row.parameter), (row.mu_star, row.sigma), fontsize="small")
+        top = float(max(table["mu_star"].max(), table["sigma"].max()) or 1.0)
+        ax.plot([0, top], [0, top], color="0.6", linestyle="--", label="sigma = mu*")
+        ax.set_xlabel("mu* (mean absolute elementary effect, 95% interval)")
+        ax.set_ylabel("sigma (spread of elementary effects)")
+        ax.legend()
+    ax.set_title(title)
     return figure

@@ -78,7 +78,4 @@ def country_metrics(model: ModelView) -> dict[str, float]:
 
 def standing_abroad(model: ModelView) -> np.ndarray:
     """Soft power: each state's mean attitude among foreign citizens."""
-    citizens = model.citizens
-    foreign = citizens.country[:, None] != np.arange(len(model.countries))[None, :]
-    sums = (citizens.attitude * foreign).sum(axis=0)
-    return sums / np.maximum(foreign.sum(axis=0), 1)
+    return model.citizens.mean_abroad(len(model.countries))

@@ -15,7 +15,7 @@ def society(model: ModelView) -> None:
     surveillance = np.array([s.surveillance for s in model.states])
     rules = model.spec.society
     police = rules.police_per_citizen * surveillance[citizens.country]
-    contacts = model.world.accounts.open_adjacency()[: len(citizens), : len(citizens)]
+    contacts = model.world.accounts.adjacency
     legitimacy = np.array([s.legitimacy for s in model.states])
     model.count("arrests", citizens.live(contacts, police, legitimacy, rules, model.rng))
     protesters = np.bincount(

@@ -2,14 +2,14 @@
 
 from cybergeo.scenario.errors import Problem, ScenarioError
 from cybergeo.scenario.loader import (
-    apply_overrides,
+    ScenarioSource,
     bundled_scenarios,
     dump_scenario,
     load_scenario,
-    parse_override,
     scenario_hash,
     scenario_mapping,
 )
+from cybergeo.scenario.paths import apply_overrides, parse_override
 from cybergeo.scenario.schema import Scenario
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
 
@@ -18,6 +18,7 @@ __all__ = [
     "Problem",
     "Scenario",
     "ScenarioError",
+    "ScenarioSource",
     "apply_overrides",
     "bundled_scenarios",
     "dump_scenario",

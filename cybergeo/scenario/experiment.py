@@ -1,18 +1,21 @@
 """The `experiment:` section of a scenario: which parameters vary, how, and how often."""
 
+import math
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, model_validator
 
-from cybergeo.scenario.spec import Identifier, Spec
+from cybergeo.scenario.spec import Identifier, Seed, Spec, Steps
 
 Design = Literal["factorial", "latin_hypercube", "sobol", "morris"]
+MAX_RUNS = 1_000_000
+"""Most runs in one batch (design points x replications)."""
 
 
 class ParameterSpec(Spec):
     """One varied parameter: a list of values (factorial) or a range [low, high] (sampled)."""
 
-    values: list[Any] | None = None
+    values: Annotated[list[Any], Field(max_length=1000)] | None = None
     range: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
 
     @model_validator(mode="after")
@@ -35,12 +38,12 @@ class ExperimentSpec(Spec):
     """
 
     name: Identifier | None = None
-    seed: Annotated[int, Field(ge=0)] = 0
+    seed: Seed = 0
     replications: Annotated[int, Field(ge=1, le=100_000)] = 1
     design: Design = "factorial"
     samples: Annotated[int, Field(ge=1, le=1_000_000)] = 16
-    steps: Annotated[int, Field(ge=1)] | None = None
-    parameters: dict[str, ParameterSpec] = {}
+    steps: Steps | None = None
+    parameters: Annotated[dict[str, ParameterSpec], Field(max_length=100)] = {}
     reference: dict[str, Any] | None = Field(
         None, description="parameter values of the reference policy (default: the first level)"
     )
@@ -59,4 +62,19 @@ class ExperimentSpec(Spec):
         unknown = set(self.reference or {}) - set(self.parameters)
         if unknown:
             raise ValueError(f"reference names parameters not in the experiment: {sorted(unknown)}")
+        if self.run_count() > MAX_RUNS:
+            raise ValueError(f"{self.run_count()} runs; a batch holds at most {MAX_RUNS}")
         return self
+
+    def point_count(self) -> int:
+        """Number of design points (see the class docstring)."""
+        d = len(self.parameters)
+        if d == 0:
+            return 1
+        if self.design == "factorial":
+            return math.prod(len(p.values or []) for p in self.parameters.values())
+        per_sample = {"latin_hypercube": 1, "sobol": d + 2, "morris": d + 1}[self.design]
+        return self.samples * per_sample
+
+    def run_count(self) -> int:
+        return self.point_count() * self.replications

@@ -3,7 +3,8 @@
 A scenario is built from layers, the most basic first: each file of its `extends:` chain,
 then the command line's overrides. Layers are merged (mappings key by key, lists of items
 with an `id` item by item), validated once, and every problem is traced back to the layer,
-file and line it came from.
+file and line it came from. A file may extend only files in its own folder tree or the
+bundled scenarios, unless the caller allows more (`allow_outside`).
 """
 
 import difflib
@@ -20,14 +21,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase
-from ruamel.yaml.error import MarkedYAMLError
 
 from cybergeo.scenario.errors import Problem, ScenarioError
+from cybergeo.scenario.paths import OVERRIDES, apply_overrides, plain
+from cybergeo.scenario.reading import check_shape, first_tag, load_yaml, read_text
 from cybergeo.scenario.references import check_references
 from cybergeo.scenario.schema import Scenario
 
 DEFAULT_SCENARIO = "default.yaml"
-OVERRIDES = "--set"
+MAPPING = "<mapping>"
+
+ScenarioSource = Scenario | Mapping[str, Any] | str | Path
+"""Whatever names a scenario: a validated `Scenario`, plain data, or a YAML file."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,15 @@ def bundled_scenarios() -> Path:
 
 
 def load_scenario(
-    source: str | Path | Mapping[str, Any], overrides: Mapping[str, Any] | None = None
+    source: ScenarioSource,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    allow_outside: bool = False,
 ) -> Scenario:
-    """Load, merge and validate a scenario from a YAML file or a mapping.
+    """Load, merge and validate a scenario from a YAML file, a mapping or a `Scenario`.
 
     Raises `ScenarioError` listing every problem found, each with file, line and field.
+    `allow_outside` lets `extends:` reach files outside the scenario's folder tree.
 
     Examples
     --------
@@ -59,14 +68,28 @@ def load_scenario(
     >>> scenario.steps, [c.id for c in scenario.countries]
     (10, ['Northland', 'Eastmark', 'Southport'])
     """
-    layers = _layers(source)
+    if isinstance(source, Scenario):
+        if not overrides:
+            return source
+        source = scenario_mapping(source)
+    try:
+        return _load(source, overrides or {}, allow_outside)
+    except RecursionError:
+        name = MAPPING if isinstance(source, Mapping) else str(source)
+        raise ScenarioError([Problem(name, None, "", "nested too deeply")]) from None
+
+
+def _load(
+    source: Mapping[str, Any] | str | Path, overrides: Mapping[str, Any], allow_outside: bool
+) -> Scenario:
+    layers = _layers(source, allow_outside)
     merged: dict[str, Any] = {}
     for layer in layers:
-        merged = merge(merged, _plain(layer.data))
+        merged = merge(merged, plain(layer.data))
     merged.pop("extends", None)
     if overrides:
         merged = apply_overrides(_with_defaults(merged, overrides), overrides)
-    located = _Locator(layers, merged, list(overrides or ()))
+    located = _Locator(layers, merged, list(overrides))
     problems = [*_schema_problems(merged, located), *_reference_problems(merged, located)]
     if problems:
         raise ScenarioError(problems)
@@ -92,46 +115,6 @@ def dump_scenario(scenario: Scenario, path: Path) -> None:
         yaml.dump(scenario_mapping(scenario), stream)
 
 
-def parse_override(assignment: str) -> tuple[str, Any]:
-    """Split `path.to.key=value`, reading the value as YAML (`3` is an int, `[a, b]` a list)."""
-    path, sep, text = assignment.partition("=")
-    if not sep or not path.strip():
-        raise ScenarioError([Problem(OVERRIDES, None, assignment, "expected path.to.key=value")])
-    try:
-        value = YAML(typ="safe", pure=True).load(text) if text.strip() else ""
-    except MarkedYAMLError as error:
-        problem = Problem(OVERRIDES, None, path, f"unreadable value: {error.problem}")
-        raise ScenarioError([problem]) from None
-    return path.strip(), value
-
-
-def apply_overrides(raw: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
-    """Return a copy of `raw` with each dotted path set to its value.
-
-    A segment addresses a mapping key, or in a list an item by its `id` or its index; missing
-    mappings and id'd list items are created.
-
-    Examples
-    --------
-    >>> apply_overrides({"countries": [{"id": "A", "legitimacy": 0.5}]},
-    ...                 {"countries.A.legitimacy": 0.2, "steps": 5})
-    {'countries': [{'id': 'A', 'legitimacy': 0.2}], 'steps': 5}
-    """
-    result = _plain(raw)
-    for dotted, value in overrides.items():
-        *parents, last = dotted.split(".")
-        node: Any = result
-        for segment in parents:
-            node = _child(node, segment, dotted, create=True)
-        if isinstance(node, list):
-            node[_list_index(node, last, dotted, create=True)] = value
-        elif isinstance(node, dict):
-            node[last] = value
-        else:
-            raise ScenarioError([Problem(OVERRIDES, None, dotted, f"'{last}' is inside a value")])
-    return result
-
-
 def merge(base: Any, override: Any) -> Any:
     """Deep-merge `override` onto `base`: mappings by key, lists of id'd items by id (an
     empty list clears the base's)."""
@@ -148,20 +131,28 @@ def merge(base: Any, override: Any) -> Any:
     return override
 
 
-def _layers(source: str | Path | Mapping[str, Any]) -> list[Layer]:
+def _layers(source: Mapping[str, Any] | str | Path, allow_outside: bool) -> list[Layer]:
     if isinstance(source, Mapping):
+        check_shape(source, MAPPING)
         data = dict(source)
         base = data.get("extends")
-        parents = _file_layers(_resolve(str(base), Path.cwd()), ()) if base else []
-        return [*parents, Layer("<mapping>", data)]
+        root = Path.cwd().resolve()
+        parents = []
+        if base:
+            parent = _resolve(str(base), root)
+            _check_inside(parent, root, allow_outside, MAPPING, None)
+            parents = _file_layers(parent, (), root, allow_outside)
+        return [*parents, Layer(MAPPING, data)]
     path = Path(source)
     if not path.exists() and not path.is_absolute():
         bundled = bundled_scenarios() / path
         path = bundled if bundled.exists() else path
-    return _file_layers(path, ())
+    return _file_layers(path, (), path.resolve().parent, allow_outside)
 
 
-def _file_layers(path: Path, chain: tuple[Path, ...]) -> list[Layer]:
+def _file_layers(
+    path: Path, chain: tuple[Path, ...], root: Path, allow_outside: bool
+) -> list[Layer]:
     resolved = path.resolve()
     if resolved in chain:
         cycle = " -> ".join(str(p) for p in (*chain, resolved))
@@ -170,14 +161,29 @@ def _file_layers(path: Path, chain: tuple[Path, ...]) -> list[Layer]:
     base = data.get("extends")
     if base is None:
         return [Layer(str(path), data)]
+    line = data.lc.key("extends")[0] + 1
     if not isinstance(base, str):
-        line = data.lc.key("extends")[0] + 1
         raise ScenarioError([Problem(str(path), line, "extends", "expected a file name")])
     parent = _resolve(base, path.parent)
-    if not parent.exists():
-        line = data.lc.key("extends")[0] + 1
+    if not parent.is_file():
         raise ScenarioError([Problem(str(path), line, "extends", f"no such file: {base}")])
-    return [*_file_layers(parent, (*chain, resolved)), Layer(str(path), data)]
+    _check_inside(parent, root, allow_outside, str(path), line)
+    return [*_file_layers(parent, (*chain, resolved), root, allow_outside), Layer(str(path), data)]
+
+
+def _check_inside(
+    parent: Path, root: Path, allow_outside: bool, source: str, line: int | None
+) -> None:
+    """`extends` stays in the scenario's folder tree or the bundled scenarios; the outside
+    file is neither read nor quoted."""
+    resolved = parent.resolve()
+    allowed = (root, bundled_scenarios().resolve())
+    if allow_outside or any(resolved.is_relative_to(folder) for folder in allowed):
+        return
+    message = (
+        f"extends a file outside {root} and the bundled scenarios (allow it with --allow-outside)"
+    )
+    raise ScenarioError([Problem(source, line, "extends", message)])
 
 
 def _resolve(name: str, folder: Path) -> Path:
@@ -186,76 +192,23 @@ def _resolve(name: str, folder: Path) -> Path:
 
 
 def _read_yaml(path: Path) -> Any:
-    if not path.is_file():
-        raise ScenarioError([Problem(str(path), None, "", "no such scenario file")])
-    try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        problem = Problem(str(path), line, "", f"YAML syntax error: {error.problem}")
-        raise ScenarioError([problem]) from None
+    data = load_yaml(read_text(path), str(path))
     if data is None:
         data = YAML(typ="rt").load("{}")
     if not isinstance(data, dict):
         raise ScenarioError([Problem(str(path), 1, "", "a scenario must be a mapping of keys")])
-    tagged = _first_tag(data)
+    tagged = first_tag(data)
     if tagged is not None:
         raise ScenarioError([Problem(str(path), tagged, "", "YAML tags are not allowed")])
     return data
-
-
-def _first_tag(node: Any) -> int | None:
-    """Line of the first explicitly tagged node: scenarios are plain data, never objects."""
-    tag = getattr(node, "tag", None)
-    if tag is not None and getattr(tag, "value", None):
-        return _node_line(node)
-    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
-    for child in children:
-        line = _first_tag(child)
-        if line is not None:
-            return line
-    return None
 
 
 def _node_line(node: Any) -> int | None:
     return node.lc.line + 1 if isinstance(node, CommentedBase) else None
 
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    for kind in (bool, int, float, str):
-        if isinstance(node, kind):
-            return kind(node)
-    return node
-
-
 def _is_id_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(i, dict) and "id" in i for i in value)
-
-
-def _child(node: Any, segment: str, dotted: str, create: bool) -> Any:
-    if isinstance(node, list):
-        return node[_list_index(node, segment, dotted, create)]
-    if not isinstance(node, dict):
-        raise ScenarioError([Problem(OVERRIDES, None, dotted, f"'{segment}' is inside a value")])
-    if segment not in node:
-        node[segment] = {}
-    return node[segment]
-
-
-def _list_index(items: list[Any], segment: str, dotted: str, create: bool) -> int:
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") == segment:
-            return index
-    if segment.isdigit() and int(segment) < len(items):
-        return int(segment)
-    if create and not segment.isdigit():
-        items.append({"id": segment})
-        return len(items) - 1
-    raise ScenarioError([Problem(OVERRIDES, None, dotted, f"no list item '{segment}'")])
 
 
 def _with_defaults(merged: dict[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -265,7 +218,7 @@ def _with_defaults(merged: dict[str, Any], overrides: Mapping[str, Any]) -> dict
         key = dotted.split(".")[0]
         field = Scenario.model_fields.get(key)
         if "." in dotted and key not in filled and field is not None and field.default:
-            filled[key] = _plain(Scenario().model_dump(mode="json")[key])
+            filled[key] = plain(Scenario().model_dump(mode="json")[key])
     return filled
 
 
@@ -308,8 +261,16 @@ def _problem(error: Any, locate: _Locator) -> Problem:
     elif error["type"] == "missing":
         message = "required field is missing"
     else:
-        message = f"{error['msg']} (got {error['input']!r})"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if not isinstance(error["input"], dict | list):
+            message += f" (got {_short(error['input'])})"
     return Problem(source, line, dotted, message)
+
+
+def _short(value: Any, width: int = 60) -> str:
+    """A value as it may be quoted in a one-line message."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _valid_keys(loc: tuple[Any, ...]) -> list[str]:
@@ -387,6 +348,9 @@ def _matching_index(merged: Any, data: list[Any], index: int) -> int | None:
         return None
     item = merged[index]
     if isinstance(item, dict) and "id" in item:
+        same_place = index < len(data) and isinstance(data[index], dict)
+        if same_place and data[index].get("id") == item["id"]:
+            return index
         return next(
             (i for i, d in enumerate(data) if isinstance(d, dict) and d.get("id") == item["id"]),
             None,

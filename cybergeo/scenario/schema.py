@@ -13,7 +13,7 @@ from cybergeo.scenario.crises import CrisesSpec
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.publishing import PublishingSpec
-from cybergeo.scenario.spec import Identifier, Probability, Rate, Spec
+from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
 from cybergeo.scenario.supply_chain import SupplyChainSpec
 
 
@@ -38,7 +38,9 @@ class Doctrine(Spec):
     """How a state attributes incidents and answers them."""
 
     attribution_threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.8
-    attribution_delay: Annotated[int, Field(ge=0, description="steps to wait once confident")] = 0
+    attribution_delay: Annotated[
+        int, Field(ge=0, le=MAX_STEPS, description="steps to wait once confident")
+    ] = 0
     joint_with_allies: bool = Field(False, description="attribute together with allies")
     response: Literal["restraint", "proportional", "punishment"] = "proportional"
     evidence_model: Literal["naive", "aware"] = "aware"
@@ -49,7 +51,7 @@ class Country(Spec):
 
     id: Identifier
     name: str | None = None
-    regime: Regime = Regime.DEMOCRACY
+    regime: Annotated[Regime, Field(strict=False)] = Regime.DEMOCRACY
     legitimacy: Probability = 0.7
     citizens: Annotated[int, Field(ge=1, le=10_000_000)] = 300
     capabilities: Capabilities = Capabilities()
@@ -89,7 +91,7 @@ class Firm(Spec):
     jurisdiction (a software firm's products are listed in `supply_chain`)."""
 
     id: Identifier
-    kind: FirmKind = FirmKind.PLATFORM
+    kind: Annotated[FirmKind, Field(strict=False)] = FirmKind.PLATFORM
     home: Identifier
     markets: list[Identifier] = Field(default=[], description="countries served; empty means all")
     security_investment: Probability = 0.5
@@ -106,12 +108,12 @@ class Group(Spec):
     """A hacktivist or criminal group; with a sponsor it can act as a state's proxy."""
 
     id: Identifier
-    ideology: Ideology = Ideology.ANTI_CENSORSHIP
+    ideology: Annotated[Ideology, Field(strict=False)] = Ideology.ANTI_CENSORSHIP
     home: Identifier
     size: Annotated[int, Field(ge=1, le=1_000_000)] = 20
     skill: Probability = 0.3
     sponsor: Identifier | None = None
-    outrage_threshold: Annotated[float, Field(gt=0.0)] = 1.0
+    outrage_threshold: Annotated[float, Field(gt=0.0, le=1e6)] = 1.0
 
 
 class Insider(Spec):
@@ -131,7 +133,7 @@ class NodeSpec(Spec):
     kind: Literal["ixp", "backbone_router", "data_centre", "landing_station", "control_node"]
     country: Identifier
     owner: Identifier | None = Field(None, description="a firm or the state (default)")
-    capacity: Annotated[float, Field(gt=0.0)] = 1.0
+    capacity: Annotated[float, Field(gt=0.0, le=1e6)] = 1.0
 
 
 class CableSpec(Spec):
@@ -155,8 +157,8 @@ class HardwareSpec(Spec):
     control_nodes: Annotated[int, Field(ge=0, le=10_000)] = 2
     cables_per_country: Annotated[int, Field(ge=1, le=100)] = 2
     generate_cables: bool = True
-    nodes: list[NodeSpec] = []
-    cables: list[CableSpec] = []
+    nodes: Annotated[list[NodeSpec], Field(max_length=10_000)] = []
+    cables: Annotated[list[CableSpec], Field(max_length=10_000)] = []
     repair_rate: Rate = 0.2
     outage_rate: Rate = 0.001
 
@@ -208,7 +210,7 @@ class SocietySpec(Spec):
     talk with their contacts (Deffuant's bounded confidence)."""
 
     activation_threshold: Probability = 0.1
-    arrest_constant: Annotated[float, Field(gt=0.0)] = 2.3
+    arrest_constant: Annotated[float, Field(gt=0.0, le=1e3)] = 2.3
     arrest_rate: Rate = Field(0.1, description="chance a patrol arrests a protester it sees")
     police_per_citizen: Probability = Field(0.04, description="police at full surveillance")
     jail_release_rate: Rate = 0.1
@@ -245,7 +247,7 @@ class AttributionSpec(Spec):
     assumed_false_flag_rate: Probability = Field(
         0.2, description="share of operations an aware investigator expects to be false flags"
     )
-    give_up_after: Annotated[int, Field(ge=1)] = 90
+    give_up_after: Steps = 90
 
 
 class EventKind(StrEnum):
@@ -261,23 +263,23 @@ class EventKind(StrEnum):
 class ScheduledEvent(Spec):
     """Something that happens on a given step, whatever the actors decide."""
 
-    step: Annotated[int, Field(ge=1, description="steps count from 1")]
-    kind: EventKind
+    step: Annotated[int, Field(ge=1, le=MAX_STEPS, description="steps count from 1")]
+    kind: Annotated[EventKind, Field(strict=False)]
     actor: Identifier | None = Field(None, description="who does it (a country, firm or insider)")
     target: Identifier | None = Field(None, description="whom or what it concerns")
-    duration: Annotated[int, Field(ge=1)] = 1
+    duration: Steps = 1
 
 
 class Scenario(Spec):
     """A whole scenario: the world, its actors, the rules' parameters and the run length."""
 
     name: Identifier = "scenario"
-    description: str = ""
+    description: Annotated[str, Field(max_length=10_000)] = ""
     extends: str | None = Field(None, description="resolved by the loader; None once loaded")
-    steps: Annotated[int, Field(ge=1, le=100_000)] = 180
-    seed: Annotated[int, Field(ge=0)] = 0
-    step_days: Annotated[int, Field(ge=1)] = 1
-    countries: Annotated[list[Country], Field(min_length=2)] = [
+    steps: Steps = 180
+    seed: Seed = 0
+    step_days: Annotated[int, Field(ge=1, le=366)] = 1
+    countries: Annotated[list[Country], Field(min_length=2, max_length=100)] = [
         Country(id="Northland", regime=Regime.DEMOCRACY, legitimacy=0.8, rivals=["Eastmark"]),
         Country(
             id="Eastmark",
@@ -288,15 +290,15 @@ class Scenario(Spec):
         ),
         Country(id="Southport", regime=Regime.HYBRID, legitimacy=0.55),
     ]
-    firms: list[Firm] = []
-    groups: list[Group] = []
-    insiders: list[Insider] = []
+    firms: Annotated[list[Firm], Field(max_length=1000)] = []
+    groups: Annotated[list[Group], Field(max_length=1000)] = []
+    insiders: Annotated[list[Insider], Field(max_length=1000)] = []
     world: WorldSpec = WorldSpec()
     information: InformationSpec = InformationSpec()
     society: SocietySpec = SocietySpec()
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
-    events: list[ScheduledEvent] = []
+    events: Annotated[list[ScheduledEvent], Field(max_length=10_000)] = []
     publishing: PublishingSpec = PublishingSpec()
     supply_chain: SupplyChainSpec = SupplyChainSpec()
     crises: CrisesSpec = CrisesSpec()

@@ -8,7 +8,6 @@ the order in which damage happened.
 import numpy as np
 
 from cybergeo.world.hardware import Infrastructure
-from cybergeo.world.semantic import Accounts
 from cybergeo.world.software import Systems
 
 
@@ -46,23 +45,3 @@ def propagate_compromise(breached: np.ndarray, depends_on: list[np.ndarray]) -> 
         changed = bool((updated != compromised).any())
         compromised = updated
     return compromised
-
-
-def open_ties(
-    accounts: Accounts,
-    systems: Systems,
-    blocked: np.ndarray,
-    connected: np.ndarray,
-) -> np.ndarray:
-    """Which ties carry information: the platform is up and both ends can reach the country
-    hosting it over working hardware, and it is not blocked at an end that does not
-    circumvent."""
-    platform = accounts.tie_platform
-    src_country, dst_country = accounts.tie_src_country, accounts.tie_dst_country
-    reachable = systems.up[:, None] & connected[systems.country]
-    open_ = reachable[platform, src_country] & reachable[platform, dst_country]
-    if blocked.any():
-        src_blocked = blocked[platform, src_country] & ~accounts.circumvents[accounts.tie_src]
-        dst_blocked = blocked[platform, dst_country] & ~accounts.circumvents[accounts.tie_dst]
-        open_ &= ~(src_blocked | dst_blocked)
-    return open_

@@ -6,9 +6,11 @@ import numpy as np
 from scipy import sparse
 
 from cybergeo.scenario.schema import Scenario
+from cybergeo.world.adjacency import OpenAdjacency
 from cybergeo.world.follow_graph import follow_ties
 from cybergeo.world.software import Systems
 from cybergeo.world.strata import ACCOUNT_KINDS, AccountKind, SoftwareKind
+from cybergeo.world.tie_classes import TieClasses
 
 STATE_REACH = 0.10
 """Share of its own citizens following a state channel; foreign publics follow at a tenth."""
@@ -22,7 +24,10 @@ class Accounts:
 
     Every tie runs over a social platform (the follower's). A tie is open when its platform
     is up, not blocked where either end lives (unless that end circumvents), and the two
-    countries are connected through the hardware.
+    countries are connected through the hardware. Ties fall into classes by platform and
+    the countries of their ends; `update_open` recomputes only the ties of classes whose
+    state changed and of accounts that took up circumvention, and changes the shared
+    adjacency (`open_adjacency()`) in place.
     """
 
     kind: np.ndarray
@@ -36,11 +41,22 @@ class Accounts:
     open: np.ndarray = field(init=False)
     tie_src_country: np.ndarray = field(init=False)
     tie_dst_country: np.ndarray = field(init=False)
+    adjacency: OpenAdjacency = field(init=False, repr=False)
+    _classes: TieClasses = field(init=False, repr=False)
+    _circumvents_seen: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.open = np.ones(len(self.tie_src), dtype=bool)
         self.tie_src_country = self.country[self.tie_src].astype(np.int16)
         self.tie_dst_country = self.country[self.tie_dst].astype(np.int16)
+        n_countries = int(self.country.max(initial=0)) + 1
+        self._classes = TieClasses.build(
+            self.tie_platform, self.tie_src_country, self.tie_dst_country, n_countries
+        )
+        self.adjacency = OpenAdjacency.build(
+            len(self.kind), self.n_citizens, self.tie_src, self.tie_dst, self.tie_dst_country
+        )
+        self._circumvents_seen = self.circumvents.copy()
 
     @property
     def n_citizens(self) -> int:
@@ -55,13 +71,49 @@ class Accounts:
         raise KeyError(f"no {kind} account for {owner!r}")
 
     def open_adjacency(self) -> sparse.csr_array:
-        """Symmetric adjacency of open ties, for spreading information."""
-        src, dst = self.tie_src[self.open], self.tie_dst[self.open]
-        n = len(self.kind)
-        data = np.ones(2 * len(src), dtype=np.int8)
-        return sparse.csr_array(
-            (data, (np.concatenate([src, dst]), np.concatenate([dst, src]))), shape=(n, n)
-        )
+        """Symmetric adjacency of all ties, 1.0 where open and 0.0 where closed; the same
+        matrix every call, kept up to date by `update_open`."""
+        return self.adjacency.matrix
+
+    def update_open(self, reachable: np.ndarray, blocked: np.ndarray) -> None:
+        """Bring the open state of ties up to date. `reachable[system, country]`: the
+        platform is up and reachable from the country; `blocked[system, country]`: blocked
+        there by censorship."""
+        ties = self._classes.changed(reachable, blocked)
+        turned = np.flatnonzero(self.circumvents != self._circumvents_seen)
+        if len(turned):
+            self._circumvents_seen[turned] = self.circumvents[turned]
+            theirs = np.unique(self.adjacency.ties_of(turned))
+            theirs = theirs[~self._classes.in_changed(theirs)]
+            ties = np.concatenate([ties, theirs])
+        if len(ties) == 0:
+            return
+        now_open = self._open_now(ties, reachable, blocked)
+        flip = now_open != self.open[ties]
+        ties, now_open = ties[flip], now_open[flip]
+        self.open[ties] = now_open
+        self.adjacency.set_open(ties, now_open, self.tie_src, self.tie_dst, self.tie_dst_country)
+
+    def _open_now(self, ties: np.ndarray, reachable: np.ndarray, blocked: np.ndarray) -> np.ndarray:
+        """Whether some ties carry information now: the platform is reachable from both
+        ends' countries, and not blocked at an end that does not circumvent."""
+        platform = self.tie_platform[ties]
+        src_country, dst_country = self.tie_src_country[ties], self.tie_dst_country[ties]
+        open_ = reachable[platform, src_country] & reachable[platform, dst_country]
+        src_blocked = blocked[platform, src_country] & ~self.circumvents[self.tie_src[ties]]
+        dst_blocked = blocked[platform, dst_country] & ~self.circumvents[self.tie_dst[ties]]
+        return open_ & ~(src_blocked | dst_blocked)
+
+    def open_share(self) -> float:
+        """Share of ties open."""
+        return self.adjacency.open_ties / len(self.open) if len(self.open) else 1.0
+
+    def open_share_by_country(self, n_countries: int) -> np.ndarray:
+        """Per country, the share of ties open, counted at the follower's end."""
+        total, good = np.zeros(n_countries), np.zeros(n_countries)
+        total[: len(self.adjacency.ties_by_country)] = self.adjacency.ties_by_country
+        good[: len(self.adjacency.open_by_country)] = self.adjacency.open_by_country
+        return np.divide(good, total, out=np.ones(n_countries), where=total > 0)
 
 
 def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generator) -> Accounts:
@@ -69,16 +121,14 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
     channels, media, firm and group accounts followed by part of the public."""
     spec = scenario.world.semantic
     sizes = np.array([c.citizens for c in scenario.countries])
-    citizen_country = np.repeat(np.arange(len(sizes)), sizes)
+    citizen_country = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+    n_citizens = len(citizen_country)
     platforms = systems.of_kind(SoftwareKind.SOCIAL_PLATFORM)
     shares = systems.users[platforms]
     citizen_platform = _pick_platforms(citizen_country, platforms, shares, rng)
     src, dst = follow_ties(
         citizen_country, spec.mean_degree, spec.homophily, spec.degree_exponent, rng
     )
-    kinds = [AccountKind.CITIZEN] * len(citizen_country)
-    countries: list[int] = citizen_country.tolist()
-    owners = [""] * len(citizen_country)
     index = {c.id: i for i, c in enumerate(scenario.countries)}
     institutions = [(AccountKind.STATE_CHANNEL, c.id, index[c.id]) for c in scenario.countries]
     institutions += [(AccountKind.MEDIA, c.id, index[c.id]) for c in scenario.countries]
@@ -88,32 +138,30 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
         (AccountKind.PUBLISHER, p.id, index[p.home]) for p in scenario.publishing.publishers
     ]
     extra_src, extra_dst = [src], [dst]
-    for kind, owner, home in institutions:
-        account = len(kinds)
-        kinds.append(kind)
-        countries.append(home)
-        owners.append(owner)
+    for number, (kind, _, home) in enumerate(institutions):
         reach = np.where(citizen_country == home, 1.0, 0.1) * _reach(kind)
-        followers = np.flatnonzero(rng.random(len(citizen_country)) < reach)
-        extra_src.append(np.full(len(followers), account, dtype=src.dtype))
-        extra_dst.append(followers.astype(src.dtype))
+        followers = np.flatnonzero(rng.random(n_citizens) < reach).astype(np.int32)
+        extra_src.append(np.full(len(followers), n_citizens + number, dtype=np.int32))
+        extra_dst.append(followers)
     tie_src = np.concatenate(extra_src)
     tie_dst = np.concatenate(extra_dst)
-    n_accounts = len(kinds)
-    account_platform = np.concatenate(
-        [citizen_platform, np.full(n_accounts - len(citizen_country), -1, dtype=np.int64)]
+    del src, dst, extra_src, extra_dst
+    account_platform = np.concatenate([citizen_platform, np.full(len(institutions), -1)]).astype(
+        np.int16
     )
     follower = np.where(account_platform[tie_dst] >= 0, tie_dst, tie_src)
+    kinds = [ACCOUNT_KINDS.index(kind) for kind, _, _ in institutions]
     return Accounts(
-        kind=np.array([ACCOUNT_KINDS.index(k) for k in kinds], dtype=np.int8),
-        country=np.array(countries, dtype=np.int64),
-        owner=owners,
+        kind=np.concatenate(
+            [np.full(n_citizens, ACCOUNT_KINDS.index(AccountKind.CITIZEN)), kinds]
+        ).astype(np.int8),
+        country=np.concatenate([citizen_country, [home for _, _, home in institutions]]).astype(
+            np.int32
+        ),
+        owner=[""] * n_citizens + [owner for _, owner, _ in institutions],
         platform=account_platform,
         circumvents=np.concatenate(
-            [
-                rng.random(len(citizen_country)) < spec.circumvention,
-                np.ones(len(institutions), bool),
-            ]
+            [rng.random(n_citizens) < spec.circumvention, np.ones(len(institutions), bool)]
         ),
         tie_src=tie_src,
         tie_dst=tie_dst,

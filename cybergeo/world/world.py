@@ -6,7 +6,7 @@ import networkx as nx
 import numpy as np
 
 from cybergeo.scenario.schema import Scenario
-from cybergeo.world.cascade import hosting_holds, open_ties, propagate_compromise, propagate_down
+from cybergeo.world.cascade import hosting_holds, propagate_compromise, propagate_down
 from cybergeo.world.hardware import Infrastructure, build_infrastructure
 from cybergeo.world.routing import Routes, route
 from cybergeo.world.semantic import Accounts, build_accounts
@@ -50,14 +50,15 @@ class World:
             self.routes, self._routed = route(hw), hw.up.copy()
         sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
         sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
-        self.accounts.open = open_ties(self.accounts, sw, self.blocked, self.routes.connected)
+        reachable = sw.up[:, None] & self.routes.connected[sw.country]
+        self.accounts.update_open(reachable, self.blocked)
 
     def availability(self) -> dict[Stratum, float]:
         """Share of each stratum that works: nodes up, systems up, ties open."""
         return {
             Stratum.HARDWARE: float(self.infrastructure.up.mean()),
             Stratum.SOFTWARE: float(self.systems.up.mean()),
-            Stratum.SEMANTIC: float(self.accounts.open.mean()) if len(self.accounts.open) else 1.0,
+            Stratum.SEMANTIC: self.accounts.open_share(),
         }
 
     def availability_by_country(self) -> dict[Stratum, np.ndarray]:
@@ -67,7 +68,7 @@ class World:
         return {
             Stratum.HARDWARE: _share(hw.up, hw.country, n),
             Stratum.SOFTWARE: _share(sw.up, sw.country, n),
-            Stratum.SEMANTIC: _share(ac.open, ac.tie_dst_country, n),
+            Stratum.SEMANTIC: ac.open_share_by_country(n),
         }
 
     @property

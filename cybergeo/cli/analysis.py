@@ -1,0 +1,192 @@
+"""Analysing a batch: `compare`, `sensitivity`, `discover`, and the `metrics` catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from cybergeo.cli.common import Statistics, app, err, fail, out
+from cybergeo.experiments.catalogue import CATALOGUE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cybergeo.experiments import BatchResults
+
+BatchFolder = Annotated[Path, typer.Argument(help="a batch folder")]
+Metrics = Annotated[list[str] | None, typer.Option(help="metrics to analyse (repeatable)")]
+
+
+@app.command()
+def compare(
+    folder: BatchFolder,
+    by: Annotated[list[str], typer.Option(help="a parameter whose levels make the policies")],
+    metric: Metrics = None,
+    statistic: Statistics = None,
+    pool: Annotated[
+        bool, typer.Option(help="pool the runs over varied parameters not named by --by")
+    ] = False,
+) -> None:
+    """Compare policies: mean and 95% interval per policy, difference from the reference."""
+    from cybergeo.experiments.compare import (
+        ComparisonError,
+        compare_policies,
+        comparison_figure,
+        output_name,
+    )
+
+    results = load_or_exit(folder)
+    target = folder / "compare"
+    for name in metric or ["mean_tension", "max_escalation"]:
+        try:
+            table = compare_policies(results, by, name, statistic=statistic, pool=pool)
+        except ComparisonError as error:
+            raise fail(str(error)) from None
+        pooled = table.attrs["pooled"]
+        title = f"{name} by {', '.join(by)}: {table.attrs['note']}"
+        if pooled:
+            title += f"; pooled over {', '.join(pooled)}"
+        print_comparison(title, table, by)
+        stem = output_name(name, by, table.attrs["statistic"])
+        try:
+            target.mkdir(exist_ok=True)
+            table.to_csv(target / f"{stem}.csv", index=False)
+            comparison_figure(table, results).savefig(target / f"{stem}.png", dpi=110)
+        except OSError as error:
+            raise fail(f"could not write to {target}: {error.strerror or error}") from None
+    out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def sensitivity(
+    folder: Annotated[Path, typer.Argument(help="a batch folder of a sobol or morris experiment")],
+    metric: Metrics = None,
+    statistic: Statistics = None,
+) -> None:
+    """Sobol or Morris sensitivity indices with 95% bootstrap intervals."""
+    from cybergeo.experiments.compare import ComparisonError
+    from cybergeo.experiments.sensitivity import (
+        sensitivity_figure,
+        sensitivity_indices,
+        sensitivity_warnings,
+    )
+
+    results = load_or_exit(folder)
+    target = folder / "sensitivity"
+    for name in metric or ["mean_tension"]:
+        try:
+            table = sensitivity_indices(results, name, statistic)
+        except (ComparisonError, ValueError) as error:
+            raise fail(str(error.args[0])) from None
+        stem = f"{name}--{table.attrs['statistic']}"
+        print_table(
+            f"sensitivity of {name} ({table.attrs['statistic']} per run, "
+            f"{table.attrs['design']}, N={table.attrs['samples']})",
+            table,
+        )
+        for warning in sensitivity_warnings(table):
+            err.print(f"[bold yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        try:
+            target.mkdir(exist_ok=True)
+            table.to_csv(target / f"{stem}.csv", index=False)
+            sensitivity_figure(table).savefig(target / f"{stem}.png", dpi=110)
+        except OSError as error:
+            raise fail(f"could not write to {target}: {error.strerror or error}") from None
+    out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def metrics() -> None:
+    """The metric catalogue: each metric's kind, unit and the statistic that summarises a run."""
+    table = Table(title="Metrics (per-country ones are named family.Country)", title_justify="left")
+    for column in ("metric", "kind", "unit", "statistic"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("meaning")
+    for info in CATALOGUE:
+        row = (info.pattern, str(info.kind), info.unit, str(info.statistic), info.description)
+        table.add_row(*row)
+    out.print(table)
+    out.print("A metric not listed is summarised by its mean, and said so.", highlight=False)
+
+
+@app.command()
+def discover(
+    folder: BatchFolder,
+    metric: Annotated[str, typer.Option(help="the outcome of interest")],
+    above: Annotated[
+        float | None, typer.Option(help="runs whose statistic exceeds this are of interest")
+    ] = None,
+    below: Annotated[
+        float | None, typer.Option(help="runs whose statistic is under this are of interest")
+    ] = None,
+    statistic: Statistics = None,
+    threshold: Annotated[
+        float, typer.Option(help="density PRIM aims for in a box", min=0.0, max=1.0)
+    ] = 0.8,
+) -> None:
+    """Scenario discovery with EMA Workbench's PRIM: which parameter ranges lead to runs
+    above (or below) a value of a metric? Needs the `ema` extra."""
+    from cybergeo.experiments.compare import ComparisonError
+
+    if (above is None) == (below is None):
+        raise fail("give exactly one of --above and --below")
+    try:
+        from cybergeo.experiments.ema import discover_boxes
+    except ImportError:
+        raise fail("discover needs EMA Workbench: ./dev sync --ema (or the ema extra)") from None
+    results = load_or_exit(folder)
+    try:
+        found = discover_boxes(results, metric, above, below, statistic, threshold)
+    except (ComparisonError, ValueError) as error:
+        raise fail(str(error)) from None
+    out.print(found.describe(), highlight=False, soft_wrap=True)
+    target = folder / "discover"
+    try:
+        target.mkdir(exist_ok=True)
+        found.limits.to_csv(target / f"{found.name}.csv")
+    except OSError as error:
+        raise fail(f"could not write to {target}: {error.strerror or error}") from None
+    out.print(f"Box limits: {target / found.name}.csv", highlight=False, soft_wrap=True)
+
+
+def load_or_exit(folder: Path) -> BatchResults:
+    from cybergeo.experiments import load_batch
+    from cybergeo.experiments.store import StoreError
+
+    try:
+        return load_batch(folder)
+    except StoreError as error:
+        raise fail(str(error)) from None
+
+
+def print_comparison(title: str, frame: pd.DataFrame, factors: list[str]) -> None:
+    out.print(title, highlight=False, soft_wrap=True)
+    table = Table()
+    for column in ("policy", "runs", "mean", "95% CI", "difference", "95% CI", "p (Welch)"):
+        table.add_column(column, justify="right")
+    for row in frame.to_dict("records"):
+        policy = ", ".join(str(row[f]) for f in factors)
+        label = f"{policy}{' (ref)' if row['reference'] else ''}"
+        table.add_row(
+            label,
+            str(row["runs"]),
+            f"{row['mean']:.3g}",
+            f"[{row['ci_low']:.3g}, {row['ci_high']:.3g}]",
+            f"{row['difference']:+.3g}",
+            f"[{row['diff_ci_low']:.3g}, {row['diff_ci_high']:.3g}]",
+            "" if row["reference"] else f"{row['p_value']:.2g}",
+        )
+    out.print(table)
+
+
+def print_table(title: str, frame: pd.DataFrame) -> None:
+    out.print(title, highlight=False, soft_wrap=True)
+    table = Table()
+    for column in frame.columns:
+        table.add_column(str(column), justify="right")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(f"{v:.3g}" if isinstance(v, float) else str(v) for v in row))
+    out.print(table)

@@ -1,0 +1,66 @@
+"""What every `cybergeo` command shares: the app, its consoles, option types and the way
+bad input is reported (one line on stderr, exit code 2, nothing written)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cybergeo.experiments.catalogue import Statistic
+from cybergeo.scenario import Scenario, ScenarioError, load_scenario, parse_override
+from cybergeo.scenario.loader import DEFAULT_SCENARIO
+from cybergeo.scenario.spec import MAX_STEPS
+
+app = typer.Typer(
+    help="Simulate cyberspace geopolitics from YAML scenarios.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+PROGRESS_FROM_STEPS = 100
+"""Runs at least this long show a progress bar."""
+
+ScenarioFile = Annotated[
+    Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
+]
+Seed = Annotated[int | None, typer.Option(help="random seed (default: the scenario's)", min=0)]
+Overrides = Annotated[list[str] | None, typer.Option("--set", help="override: path.to.key=value")]
+Statistics = Annotated[
+    Statistic | None,
+    typer.Option(help="per run: final, mean, total or max (default: the metric's, see `metrics`)"),
+]
+AllowOutside = Annotated[
+    bool, typer.Option(help="let `extends:` reach files outside the scenario's folder")
+]
+Steps = Annotated[
+    int | None,
+    typer.Option(help="number of steps (default: the scenario's)", min=1, max=MAX_STEPS),
+]
+
+
+def load_or_exit(
+    scenario: Path | None, assignments: list[str] | None, allow_outside: bool = False
+) -> Scenario:
+    """Load a scenario with `--set` overrides, or print every problem and exit with 2."""
+    try:
+        overrides = dict(parse_override(s) for s in assignments or [])
+        return load_scenario(scenario or DEFAULT_SCENARIO, overrides, allow_outside=allow_outside)
+    except ScenarioError as error:
+        raise report(error) from None
+
+
+def report(error: ScenarioError) -> typer.Exit:
+    """Print every problem of a scenario, one line each, and give the exit to raise (2)."""
+    for problem in error.problems:
+        err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=2)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error on stderr and give the exit to raise (code 2)."""
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=2)

@@ -1,0 +1,69 @@
+"""`cybergeo facts`: check a scenario's stylised facts over replications."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from cybergeo.cli.common import Seed, app, err, fail, load_or_exit, out
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FACTS_WIDTH = 150
+"""Columns the facts table may use, however narrow the terminal, so no label is cut."""
+
+
+@app.command()
+def facts(
+    scenario: Annotated[Path, typer.Argument(help="scenario YAML with a facts: section")],
+    replications: Annotated[int, typer.Option(help="runs to average over", min=2)] = 20,
+    seed: Seed = None,
+    workers: Annotated[int, typer.Option(help="parallel workers (default: all cores)", min=1)] = (
+        os.cpu_count() or 1
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="print the table as JSON")] = False,
+) -> None:
+    """Check a scenario's stylised facts over replications (exit 1 if any fails)."""
+    from cybergeo.facts.check import check_facts
+
+    spec = load_or_exit(scenario, None)
+    if not spec.facts:
+        raise fail(f"{scenario}: the scenario has no facts: section")
+    with Progress(
+        TextColumn("runs"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("runs", total=replications)
+        table = check_facts(
+            spec, replications, seed, workers, on_outcome=lambda _: progress.advance(task)
+        )
+    if as_json:
+        out.print_json(table.to_json(orient="records"))
+    else:
+        _print_facts(table, spec.name, replications)
+    if not table["holds"].all():
+        raise typer.Exit(code=1)
+
+
+def _print_facts(frame: pd.DataFrame, name: str, replications: int) -> None:
+    table = Table(title=f"facts of {name} over {replications} runs", title_justify="left")
+    for column in ("fact", "measure", "bound", "runs", "mean", "95% CI", "verdict"):
+        left = column in ("fact", "measure", "bound")
+        table.add_column(column, justify="left" if left else "right", no_wrap=True)
+    for row in frame.to_dict("records"):
+        table.add_row(
+            row["fact"],
+            row["measure"],
+            row["bound"],
+            str(row["runs"]),
+            f"{row['mean']:.4g}",
+            f"[{row['ci_low']:.3g}, {row['ci_high']:.3g}]",
+            "[green]holds[/]" if row["holds"] else "[red]fails[/]",
+        )
+    Console(width=max(out.width, FACTS_WIDTH)).print(table)
