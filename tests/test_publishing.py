@@ -159,3 +159,12 @@ def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
         ]
         blamed += list(claimed["blamed"])
     assert blamed and blamed.count("Anon") >= 0.8 * len(blamed)
+
+
+def test_cables_about_a_state_cost_its_rulers_trust_only_when_they_reveal_something() -> None:
+    """The Tunisian variant: with `revelation`, readers in the discussed state trust their
+    own government less; by default nothing changes for them."""
+    quiet = simulate(_scenario(cable_impact=0.2), seed=6).metrics
+    revealing = simulate(_scenario(revelation=1.0, cable_impact=0.2), seed=6).metrics
+    end = quiet.index[-1]
+    assert revealing.at[end, "trust_government.Quito"] < quiet.at[end, "trust_government.Quito"]

@@ -56,6 +56,15 @@ def cable_beliefs(
     citizens.trust_government[own] *= 1.0 - impact / 2
 
 
+def revelation(
+    citizens: CitizenPopulation, subject: int, reached: np.ndarray, impact: float
+) -> None:
+    """What the cables reveal of a third state's rulers (Tunisia's corruption, in 2010): its
+    citizens who read them lose trust in their own government."""
+    own = reached[: len(citizens)] & (citizens.country == subject)
+    citizens.trust_government[own] *= 1.0 - impact
+
+
 class PublishingDesk:
     """Publishers, the releases under way, the states pressing each publisher's firms,
     groups' outrage at firms that dropped a publisher, and the ambassadors expelled."""
@@ -184,7 +193,9 @@ class PublishingDesk:
             reach = int(reached[:n_citizens].sum())
             self.counts["cable_reach"] = self.counts.get("cable_reach", 0) + reach
             concerned = release.concerns[int(model.rng.integers(len(release.concerns)))]
-            self.fallout(exposed, model.country_index[concerned])
+            subject = model.country_index[concerned]
+            revelation(model.citizens, subject, reached, spec.cable_impact * spec.revelation)
+            self.fallout(exposed, subject)
 
     def fallout(self, exposed: int, concerned: int) -> None:
         """What the cables say of a third state worsens its relation with the exposed state;

@@ -52,6 +52,11 @@ class PublishingSpec(Spec):
     cable_impact: Probability = Field(
         0.05, description="how far one instalment lowers reached foreigners' view of the exposed"
     )
+    revelation: Probability = Field(
+        0.0,
+        description="share of cable_impact by which an instalment lowers the trust of the "
+        "discussed state's readers in their own government",
+    )
     cable_shock: Probability = Field(
         0.02, description="tension rise per instalment between the exposed and its subject"
     )
