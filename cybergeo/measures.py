@@ -27,6 +27,7 @@ INCIDENT_COLUMNS = [
     "attributed",
     "confidence",
     "correct",
+    "level",
     "closed_unanswered",
     "response",
 ]
@@ -36,7 +37,9 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
     """One row per operation: what happened, when it was seen, who was blamed, what followed.
 
     `victim` is the country whose system was hit; `detected`, `attributed` are steps (or
-    missing); `correct` says whether the blamed actor is the true author.
+    missing); `correct` says whether the blamed actor had a part in it, and `level` at which
+    level: `responsible` (the true author: a proxy's sponsor, or who acted alone) or
+    `operator` (the proxy that ran it).
     """
     events = events[events["incident"].notna()]
     launches = events[events["kind"] == "operation_launched"].set_index("incident")
@@ -58,16 +61,23 @@ def incident_table(events: pd.DataFrame) -> pd.DataFrame:
     table["blamed"] = attributions["blamed"].reindex(table.index)
     table["attributed"] = attributions["step"].reindex(table.index).astype("Int64")
     table["confidence"] = attributions["confidence"].reindex(table.index)
-    table["correct"] = (table["blamed"] == table["true_author"]).where(table["blamed"].notna())
+    responsible = table["blamed"] == table["true_author"]
+    operator = ~responsible & (table["blamed"] == table["face"])
+    table["correct"] = (responsible | operator).where(table["blamed"].notna())
+    level = pd.Series(pd.NA, index=table.index, dtype="string")
+    level[responsible.fillna(False).astype(bool)] = "responsible"
+    level[operator.fillna(False).astype(bool)] = "operator"
+    table["level"] = level
     table["closed_unanswered"] = table.index.isin(closures.index)
     table["response"] = response.reindex(table.index)
     return table.reset_index()[INCIDENT_COLUMNS]
 
 
 def attribution_measures(events: pd.DataFrame) -> dict[str, float]:
-    """Summary of a run: detection rate and time, attribution accuracy and false attribution
-    rate, share of detected incidents never attributed, mean time to attribution,
-    retaliations against innocents, and peak escalation (as a number of rungs)."""
+    """Summary of a run: detection rate and time, attribution accuracy (right at some level)
+    and the share of right attributions that named the operator (a proxy) rather than who
+    was responsible, false attribution rate, share of detected incidents never attributed,
+    mean time to attribution, retaliations against innocents."""
     table = incident_table(events)
     detected = table[table["detected"].notna()]
     attributed = detected[detected["attributed"].notna()]
@@ -77,6 +87,9 @@ def attribution_measures(events: pd.DataFrame) -> dict[str, float]:
         "detection_rate": _share(len(detected), len(table)),
         "mean_time_to_detection": _mean(detected["detected"] - detected["launched"]),
         "attribution_accuracy": _share(len(attributed) - len(wrong), len(attributed)),
+        "operator_level": _share(
+            int((attributed["level"] == "operator").sum()), len(attributed) - len(wrong)
+        ),
         "false_attribution_rate": _share(len(wrong), len(attributed)),
         "never_attributed": _share(len(detected) - len(attributed), len(detected)),
         "mean_time_to_attribution": _mean(attributed["attributed"] - attributed["detected"]),

@@ -100,9 +100,10 @@ def steps_to_attribution(rate: float, seed: int, threshold=0.9, horizon=400) -> 
 
 
 def test_forensics_and_allied_sharing_shorten_time_to_attribution():
-    alone = steps_to_attribution(clue_rate(0.2, 0.1, 0.0, 0.0), seed=5)
-    skilled = steps_to_attribution(clue_rate(0.9, 0.1, 0.0, 0.0), seed=5)
-    allied = steps_to_attribution(clue_rate(0.2, 0.1, 0.9, 0.0), seed=5)
+    weeks = 7  # one step a week, so investigations end within the horizon
+    alone = steps_to_attribution(clue_rate(0.2, 0.1, 0.0, 0.0, weeks), seed=5)
+    skilled = steps_to_attribution(clue_rate(0.9, 0.1, 0.0, 0.0, weeks), seed=5)
+    allied = steps_to_attribution(clue_rate(0.2, 0.1, 0.9, 0.0, weeks), seed=5)
     assert skilled < 0.6 * alone
     assert allied < 0.9 * alone
 

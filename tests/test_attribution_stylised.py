@@ -13,15 +13,17 @@ REPLICATIONS = 20
 
 
 def incidents(overrides: dict, replications: int = REPLICATIONS) -> pd.DataFrame:
-    """Incidents of many seeded runs of a small, busy version of the default scenario."""
+    """Incidents of many seeded runs of a small, busy version of the default scenario, whose
+    victims name culprits as soon as they are confident."""
     base = {
-        "steps": 100,
+        "steps": 200,
         "countries.Northland.citizens": 60,
         "countries.Eastmark.citizens": 60,
         "countries.Southport.citizens": 40,
         "countries.Northland.operations_rate": 0.15,
         "countries.Eastmark.operations_rate": 0.15,
         "events": [],
+        **{f"countries.{c}.doctrine.attribution_delay": 0 for c in ("Northland", "Eastmark")},
     }
     scenario = load_scenario(SCENARIOS / "default.yaml", {**base, **overrides})
     tables = []
@@ -116,19 +118,21 @@ def test_false_flags_raise_false_attribution_against_the_framed_actor():
     assert proportion_less(before, n_before, framed, n_framed) < 0.01
 
 
-def test_proxies_raise_false_attribution():
-    def false_rate(table):
-        attributed = table[table["attributed"].notna() & (table["true_author"] == "Eastmark")]
-        return int((~attributed["correct"].astype(bool)).sum()), len(attributed)
+def test_proxies_shield_their_sponsor():
+    """Through a proxy, fewer of a state's operations are pinned on the state itself: naming
+    the proxy is right, but only at the operator level."""
 
-    without = false_rate(incidents({"attribution.proxy_rate": 0.0}, replications=12))
-    through = false_rate(incidents({"attribution.proxy_rate": 1.0}, replications=12))
+    def sponsor_missed(table):
+        attributed = table[table["attributed"].notna() & (table["true_author"] == "Eastmark")]
+        return int((attributed["level"] != "responsible").sum()), len(attributed)
+
+    without = sponsor_missed(incidents({"attribution.proxy_rate": 0.0}, replications=12))
+    through = sponsor_missed(incidents({"attribution.proxy_rate": 1.0}, replications=12))
     assert proportion_less(*without, *through) < 0.01
 
 
 def test_event_log_answers_every_incident_question():
-    events = simulate(load_scenario(SCENARIOS / "default.yaml"), seed=3).events
-    table = incident_table(events)
+    table = incidents({}, replications=1)
     attributed = table[table["attributed"].notna()]
     assert len(attributed) > 5
     assert attributed["true_author"].notna().all()

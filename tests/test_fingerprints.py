@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("746b157ec2fc0edb", "bca4d179ab3f5b03"),
-    ("default.yaml", 2): ("5f01f1a13acbfdf6", "d414529c41039ba7"),
-    ("default.yaml", 3): ("d1a46ecc1b7acb40", "f5de39cfa3962cb8"),
-    ("doctrine.yaml", 7): ("d026be91f89689c8", "e3a25fb6b38a9c83"),
+    ("default.yaml", 1): ("78eedb139d7c2f10", "20a6b0d7eb97cc5f"),
+    ("default.yaml", 2): ("03cdacaeafd74bc9", "6234b3320bd46791"),
+    ("default.yaml", 3): ("baf3e4e2e091de40", "bf676df0aee1d872"),
+    ("doctrine.yaml", 7): ("8cb5e903d5eeb9e5", "5774c56958499725"),
 }
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from cybergeo.actors.citizens import (
     CENSORSHIP_MEMORY,
-    POLICE_VISIBILITY,
+    CITIZENS_IN_VISION,
     TRUST_REBUILDING,
     Activity,
     CitizenPopulation,
@@ -49,8 +49,9 @@ class CitizenAgent(mesa.Agent):
         society = self.model.society
         rng = self.model.rng
         self.arrested = False
-        actives = 1 + sum(c.activity == Activity.PROTESTING for c in self.contacts)
-        cops = float(rng.poisson(self.police * (1 + len(self.contacts)) * POLICE_VISIBILITY))
+        protesting = sum(c.activity == Activity.PROTESTING for c in self.contacts)
+        actives = 1 + int(self.activity == Activity.PROTESTING) + protesting
+        cops = float(rng.poisson(self.police * CITIZENS_IN_VISION))
         perceived = float(arrest_probability(cops, actives, society.arrest_constant))
         risk = self.risk_aversion * perceived
         if self.activity == Activity.JAILED:

@@ -15,8 +15,10 @@ from cybergeo.dynamics.opinions import encounter
 from cybergeo.scenario.schema import SocietySpec
 from cybergeo.world.adjacency import OpenAdjacency
 
-POLICE_VISIBILITY = 10.0
-"""Police a citizen sees per unit of police density, for itself and each of its contacts."""
+CITIZENS_IN_VISION = 104
+"""Citizens within a citizen's vision in Epstein's Model I at NetLogo's defaults: 149 cells
+within radius 7, 70 % of them occupied. The police it sees are drawn over as many people,
+whatever its online contacts."""
 TRUST_REBUILDING = 0.2
 """Trust above legitimacy is lost at the full recovery rate, trust below rebuilt at this share."""
 CENSORSHIP_MEMORY = 0.99
@@ -54,13 +56,14 @@ class CitizenPopulation:
     def generate(
         cls, country: np.ndarray, legitimacy: np.ndarray, rng: np.random.Generator
     ) -> "CitizenPopulation":
-        """Citizens whose initial trust scatters around their state's legitimacy."""
+        """Citizens who start out trusting their state as much as it is legitimate (Epstein:
+        legitimacy is the same for all; trust then moves with what each citizen learns)."""
         n, n_countries = len(country), len(legitimacy)
         attitude = _belief(rng.normal(0.5, 0.1, (n, n_countries)))
         attitude[np.arange(n), country] = 1.0
         return cls(
             country=country,
-            trust_government=_belief(rng.normal(legitimacy[country], 0.1)),
+            trust_government=_belief(legitimacy[country]),
             trust_platforms=_belief(rng.normal(0.6, 0.1, n)),
             attitude=attitude,
             privacy_awareness=rng.uniform(0.0, 0.4, n).astype(np.float32),
@@ -110,13 +113,15 @@ class CitizenPopulation:
         who: np.ndarray,
         rng: np.random.Generator,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Epstein's vision over the semantic stratum, for the citizens `who`: the police
-        patrolling around a citizen and its contacts (a Poisson number, as patrols wander),
-        and the protesters among them (counting the citizen itself)."""
+        """Epstein's vision in the full model, for the citizens `who`. The police a citizen
+        sees patrol its street: a Poisson number over `CITIZENS_IN_VISION` people at its
+        country's police density, whatever its online contacts. The protesters it sees are
+        NetLogo's 1 + the actives in vision (itself included when it protests): its contacts
+        who protest, as online ties are how it learns who is out; without them it sees only
+        itself."""
         protesting = self.activity == Activity.PROTESTING
-        actives_seen = 1 + contacts.count_among_contacts(protesting)[who]
-        patrols = police[who] * (1 + contacts.citizen_degree[who]) * POLICE_VISIBILITY
-        cops_seen = rng.poisson(patrols).astype(np.float32)
+        actives_seen = 1 + protesting[who] + contacts.count_among_contacts(protesting)[who]
+        cops_seen = rng.poisson(police[who] * CITIZENS_IN_VISION).astype(np.float32)
         return cops_seen, actives_seen
 
     def mobilise(

@@ -40,6 +40,13 @@ BLOCKING_RATE = 0.05
 """Chance per step of such a block, times the censorship level."""
 
 
+DOMESTIC_REACH = {Regime.DEMOCRACY: 0.3, Regime.HYBRID: 0.6, Regime.AUTHORITARIAN: 1.0}
+"""Share of its surveillance capability a state can turn on its own citizens."""
+WITHOUT_PROGRAMME = 0.3
+"""Share of its foreign intelligence capability a state has without a mass-collection
+programme."""
+
+
 class StateAgent(mesa.Agent):
     """A state with capabilities, a doctrine and domestic controls."""
 
@@ -50,15 +57,21 @@ class StateAgent(mesa.Agent):
         self.rivals = rivals
         """Indices of the states it counts as rivals (`countries[].rivals`)."""
         self.legitimacy = spec.legitimacy
-        self.surveillance = spec.capabilities.surveillance * (
-            1.0 if spec.mass_surveillance else 0.3
-        )
+        self.surveillance = spec.capabilities.surveillance * DOMESTIC_REACH[spec.regime]
         self.censorship = spec.capabilities.censorship
         self.stakes_multiplier = 1.0
 
     @property
     def name(self) -> str:
         return self.spec.id
+
+    @property
+    def intelligence(self) -> float:
+        """Foreign signals intelligence: the capability, at full strength while a
+        mass-collection programme with the platforms' help runs (PRISM targeted foreigners),
+        at `WITHOUT_PROGRAMME` of it otherwise."""
+        programme = self.name in self.model.surveillance_programmes
+        return self.spec.capabilities.intelligence * (1.0 if programme else WITHOUT_PROGRAMME)
 
     def zero_days(self, systems: Systems) -> np.ndarray:
         """Indices of the zero-days this state holds."""
@@ -98,11 +111,13 @@ class StateAgent(mesa.Agent):
         return use_zero_day(stakes, spec.exploit_stealth, spec.exploit_persistence, DISCOUNT)
 
     def set_domestic_controls(self, protest_share: float) -> None:
-        """Surveillance and censorship follow capability, regime and unrest."""
+        """Domestic surveillance and censorship follow capability, regime and unrest: the
+        law lets a democracy turn a third of its capability on its own citizens, a hybrid
+        regime two thirds, an authoritarian one all of it."""
         capabilities = self.spec.capabilities
         unrest = 1.0 + 2.0 * protest_share
-        base = 1.0 if self.spec.mass_surveillance else 0.3
-        self.surveillance = min(1.0, capabilities.surveillance * base * unrest)
+        reach = DOMESTIC_REACH[self.spec.regime]
+        self.surveillance = min(1.0, capabilities.surveillance * reach * unrest)
         if self.spec.regime != Regime.DEMOCRACY:
             self.censorship = min(1.0, capabilities.censorship * unrest)
 

@@ -16,7 +16,7 @@ from cybergeo.cli.common import Seed, app, err, fail, load_or_exit, out
 if TYPE_CHECKING:
     import pandas as pd
 
-FACTS_WIDTH = 150
+FACTS_WIDTH = 180
 """Columns the facts table may use, however narrow the terminal, so no label is cut."""
 
 

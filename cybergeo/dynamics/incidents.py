@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cybergeo.dynamics.investigation import (
+    DAYS_PER_WEEK,
     EvidenceModel,
     Investigation,
     clue_rate,
@@ -19,17 +20,19 @@ from cybergeo.dynamics.investigation import (
 )
 from cybergeo.dynamics.operations import Operation
 from cybergeo.dynamics.responses import respond
-from cybergeo.scenario.schema import FirmKind
+from cybergeo.scenario.schema import FirmKind, Ideology
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
 from cybergeo.view import ModelView
 
 MIN_CLUES = 3
 """No public attribution on fewer technical clues than this, whatever the confidence."""
 REPORT_CHANCE = 0.05
-"""Chance per step and open incident that a security vendor (scaled by its investment)
+"""Chance per week and open incident that a security vendor (scaled by its investment)
 publishes an attribution report."""
 REPORT_CLUES = 3
 """Technical clues a vendor report adds."""
+RESPONSIBLE = "responsible"
+OPERATOR = "operator"
 UNKNOWN_PRIOR = 0.15
 GROUP_PRIOR = 0.1
 
@@ -47,8 +50,15 @@ class Incident:
     closed: int | None = None
 
     @property
+    def level(self) -> str | None:
+        """At which level the attribution is right: `responsible` when it names who
+        decided the operation (a proxy's sponsor, or the author acting alone), `operator`
+        when it names the proxy that ran it; None when it is wrong."""
+        return attribution_level(self.blamed, self.operation.author, self.operation.face)
+
+    @property
     def correct(self) -> bool:
-        return self.blamed == self.operation.author
+        return self.level is not None
 
 
 class IncidentDesk:
@@ -89,6 +99,20 @@ class IncidentDesk:
                 weights.append(UNKNOWN_PRIOR)
         return np.array(weights)
 
+    def assumed_proxies(self, suspects: tuple[str, ...]) -> np.ndarray:
+        """What an aware investigator assumes of sponsorship: a patriotic group acts for its
+        home state with `attribution.assumed_proxy_rate` (Rid & Buchanan: the
+        operational level asks who ran it, the strategic level on whose behalf)."""
+        model = self.model
+        rate = model.spec.attribution.assumed_proxy_rate
+        proxies = np.zeros((len(suspects), len(suspects)))
+        position = {name: i for i, name in enumerate(suspects)}
+        for name, group in model.groups.items():
+            home = group.spec.home
+            if group.spec.ideology == Ideology.PATRIOTIC and home in position:
+                proxies[position[name], position[home]] = rate
+        return proxies
+
     def open(self, operation: Operation) -> None:
         """A victim notices an operation and starts investigating it."""
         model = self.model
@@ -98,12 +122,14 @@ class IncidentDesk:
         assumed = replace_flag_rate(
             self.world_evidence, model.spec.attribution.assumed_false_flag_rate
         )
+        aware = doctrine.evidence_model == "aware"
         investigation = Investigation(
             suspects=suspects,
             homes=homes,
             prior=self.strategic_prior(victim, suspects),
-            assumed=assumed.naive() if doctrine.evidence_model == "naive" else assumed,
+            assumed=assumed if aware else assumed.naive(),
             n_countries=len(model.countries),
+            proxies=self.assumed_proxies(suspects) if aware else None,
         )
         investigation.observe_origin(model.country_index[operation.apparent_origin])
         for blamed in self._linked_by_toolkit(operation.toolkit, victim):
@@ -174,7 +200,8 @@ class IncidentDesk:
         if not vendors:
             return
         vendor = vendors[int(model.rng.integers(len(vendors)))]
-        if model.rng.random() >= REPORT_CHANCE * vendor.spec.security_investment:
+        weekly = REPORT_CHANCE * vendor.spec.security_investment
+        if model.rng.random() >= weekly * model.spec.step_days / DAYS_PER_WEEK:
             return
         op, investigation = incident.operation, incident.investigation
         suspects = investigation.suspects
@@ -201,9 +228,10 @@ class IncidentDesk:
         ]
         return clue_rate(
             state.spec.capabilities.forensics,
-            state.surveillance * (0.5 + 0.5 * self._transit_share(victim)),
+            state.intelligence * (0.5 + 0.5 * self._transit_share(victim)),
             shared,
             max(vendors, default=0.0),
+            model.spec.step_days,
         )
 
     def _transit_share(self, country: int) -> float:
@@ -214,7 +242,8 @@ class IncidentDesk:
 
     def decide(self, incident: Incident) -> None:
         """Attribute once confidence has held above the doctrine's threshold for its delay;
-        give up, silently, after `give_up_after` steps."""
+        give up, silently, after `give_up_after` steps unless confident (a decision pending
+        is not an investigation abandoned)."""
         model = self.model
         investigation = incident.investigation
         doctrine = model.states[incident.victim].spec.doctrine
@@ -230,7 +259,9 @@ class IncidentDesk:
             model.steps - incident.confident_since >= doctrine.attribution_delay
         ):
             self.attribute(incident, doctrine.joint_with_allies)
-        elif model.steps - incident.opened >= model.spec.attribution.give_up_after:
+        elif (
+            not confident and model.steps - incident.opened >= model.spec.attribution.give_up_after
+        ):
             incident.closed = model.steps
             self.counts["incidents_unanswered"] = self.counts.get("incidents_unanswered", 0) + 1
             model.emit(
@@ -252,6 +283,8 @@ class IncidentDesk:
         incident.blamed, incident.closed = blamed, model.steps
         key = "attributions_correct" if incident.correct else "attributions_wrong"
         self.counts[key] = self.counts.get(key, 0) + 1
+        if incident.level == OPERATOR:
+            self.counts["attributions_operator"] = self.counts.get("attributions_operator", 0) + 1
         self.toolkit_links.setdefault(op.toolkit, []).append((incident.victim, blamed))
         allies = np.flatnonzero(model.relations.allied[incident.victim])
         partners: list[int] = [int(a) for a in allies] if joint else []
@@ -265,11 +298,11 @@ class IncidentDesk:
             apparent_origin=op.apparent_origin,
             blamed=blamed,
             confidence=investigation.confidence,
-            detail=("correct" if incident.correct else "wrong")
+            detail=(f"correct ({incident.level})" if incident.correct else "wrong")
             + (f"; jointly with {cosigners}" if cosigners else ""),
         )
         innocent = blamed not in (op.author, op.face)
-        respond(model, incident.victim, blamed, investigation.confidence, innocent, op.id)
+        respond(model, incident.victim, blamed, investigation.confidence, innocent, op.id, op.kind)
         for partner in partners:
             if blamed in model.country_index:
                 model.relations.shock(
@@ -298,10 +331,19 @@ class IncidentDesk:
         open_now = sum(1 for i in self.incidents if i.closed is None)
         return {
             "attributions_correct": correct,
+            "attributions_operator": self.counts.get("attributions_operator", 0),
             "attributions_wrong": wrong,
             "incidents_unanswered": self.counts.get("incidents_unanswered", 0),
             "incidents_open": open_now,
         }
+
+
+def attribution_level(blamed: str | None, author: str, face: str) -> str | None:
+    """`responsible` if `blamed` decided the operation, `operator` if it only ran it (a
+    proxy), None if it had no part in it."""
+    if blamed == author:
+        return RESPONSIBLE
+    return OPERATOR if blamed == face else None
 
 
 def replace_flag_rate(model: EvidenceModel, rate: float) -> EvidenceModel:

@@ -57,6 +57,11 @@ class Investigation:
     matrix whose diagonal means "no false flag") and reports its marginal over authors.
     `homes[i]` is the country of suspect i (-1 for the unknown actor, who could be
     anywhere); `clues` counts the technical indicators seen so far.
+
+    The evidence reveals who ran the operation. `proxies[g, s]`, when given, is the chance
+    the investigator assumes that group g acts for state s; naming s is then right also when
+    g ran the operation for it (attribution levels), so `confidence` and `leading_suspect`
+    weigh each suspect by the chance that naming it is right.
     """
 
     suspects: tuple[str, ...]
@@ -64,6 +69,7 @@ class Investigation:
     prior: np.ndarray
     assumed: EvidenceModel
     n_countries: int
+    proxies: np.ndarray | None = None
     log_joint: np.ndarray = field(init=False)
     clues: int = field(default=0, init=False)
 
@@ -87,12 +93,21 @@ class Investigation:
         return marginal / marginal.sum()
 
     @property
+    def rightness(self) -> np.ndarray:
+        """For each suspect, the chance that naming it is right: it ran the operation, or
+        a group it sponsors did."""
+        posterior = self.posterior
+        if self.proxies is None:
+            return posterior
+        return posterior + posterior @ self.proxies
+
+    @property
     def confidence(self) -> float:
-        return float(self.posterior.max())
+        return float(self.rightness.max())
 
     @property
     def leading_suspect(self) -> str:
-        return self.suspects[int(np.argmax(self.posterior))]
+        return self.suspects[int(np.argmax(self.rightness))]
 
     def as_dict(self) -> dict[str, float]:
         return {s: round(float(p), 6) for s, p in zip(self.suspects, self.posterior, strict=True)}
@@ -177,7 +192,18 @@ def draw_origin(
     return author_home
 
 
-def clue_rate(forensics: float, sigint: float, allies: float, vendor: float) -> float:
+DAYS_PER_WEEK = 7
+
+
+def clue_rate(
+    forensics: float, sigint: float, allies: float, vendor: float, days_per_step: int = 1
+) -> float:
     """Expected technical clues per step: forensic skill, plus signals intelligence, allies'
-    findings and security firms' reports (each in [0, 1])."""
-    return 0.05 + 0.25 * forensics + 0.1 * sigint + 0.1 * allies + 0.1 * vendor
+    findings and security firms' reports (each in [0, 1]).
+
+    The rates are per week: a skilled team turns up a clue or two a week, so naming a state
+    behind an intrusion takes weeks (CrowdStrike named the DNC intruders about six weeks
+    after it was called in, in 2016) and public attribution months.
+    """
+    weekly = 0.05 + 0.25 * forensics + 0.1 * sigint + 0.1 * allies + 0.1 * vendor
+    return weekly * days_per_step / DAYS_PER_WEEK

@@ -5,7 +5,7 @@ import numpy as np
 
 from cybergeo.dynamics.effects import take_effect
 from cybergeo.dynamics.operations import (
-    DETECTION_WINDOW,
+    DETECTION_WINDOW_DAYS,
     VISIBLE,
     Operation,
     detection_hazard,
@@ -60,11 +60,12 @@ def launch(model: ModelView, op: Operation) -> None:
 def detect(model: ModelView) -> None:
     """Operations within the detection window are noticed when visible and successful, or
     by the victim's defence against their stealth; each detection opens an incident."""
+    days = model.spec.step_days
     for op in model.operations:
-        if op.detected is None and model.steps - op.launched < DETECTION_WINDOW:
+        if op.detected is None and (model.steps - op.launched) * days < DETECTION_WINDOW_DAYS:
             defence = model.states[op.target_country].spec.capabilities.defence
             seen = op.succeeded and op.kind in VISIBLE
-            if seen or model.rng.random() < detection_hazard(op.stealth, defence):
+            if seen or model.rng.random() < detection_hazard(op.stealth, defence, days):
                 op.detected = model.steps
                 model.count("operations_detected")
                 model.incidents.open(op)

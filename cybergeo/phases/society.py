@@ -7,14 +7,14 @@ from cybergeo.view import ModelView
 
 
 def society(model: ModelView) -> None:
-    """Grievance and protest (Epstein), police seen in proportion to surveillance,
+    """Grievance and protest (Epstein), police raised by domestic surveillance,
     trust slowly recovering, conversations (Deffuant), hacktivists recruiting protesters,
     users leaving firms whose services are down or blocked, citizens under censorship
     taking up circumvention tools."""
     citizens, n = model.citizens, len(model.countries)
     surveillance = np.array([s.surveillance for s in model.states])
     rules = model.spec.society
-    police = rules.police_per_citizen * surveillance[citizens.country]
+    police = rules.police_per_citizen * (1.0 + surveillance[citizens.country])
     contacts = model.world.accounts.adjacency
     legitimacy = np.array([s.legitimacy for s in model.states])
     model.count("arrests", citizens.live(contacts, police, legitimacy, rules, model.rng))

@@ -29,7 +29,8 @@ class Capabilities(Spec):
     offence: Probability = 0.5
     defence: Probability = 0.5
     forensics: Probability = 0.5
-    surveillance: Probability = 0.3
+    surveillance: Probability = Field(0.3, description="domestic: watching its own citizens")
+    intelligence: Probability = Field(0.3, description="foreign: signals intelligence abroad")
     censorship: Probability = 0.1
     influence: Probability = 0.3
 
@@ -246,6 +247,10 @@ class AttributionSpec(Spec):
     proxy_rate: Probability = Field(0.5, description="chance a state with a proxy uses it")
     assumed_false_flag_rate: Probability = Field(
         0.2, description="share of operations an aware investigator expects to be false flags"
+    )
+    assumed_proxy_rate: Probability = Field(
+        0.5,
+        description="chance an aware investigator gives that a patriotic group acts for its state",
     )
     give_up_after: Steps = 90
 

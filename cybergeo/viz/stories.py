@@ -47,7 +47,9 @@ def incident_story(events: pd.DataFrame, row: pd.Series) -> str:
     verdict = ""
     if pd.notna(row["correct"]):
         verdict = (
-            " — the attribution was right." if row["correct"] else " — the attribution was wrong."
+            f" — the attribution was right, at the {row['level']} level."
+            if row["correct"]
+            else " — the attribution was wrong."
         )
     lines.append(f"  Truth: {truth}{verdict}")
     return "\n".join(lines)
