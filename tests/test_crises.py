@@ -15,7 +15,7 @@ BRONZE_SOLDIER: dict[str, Any] = {
     "groups": [{"id": "Patriots", "ideology": "patriotic", "home": "Moscow", "size": 100}],
     "crises": {
         "provocations": [{"step": 1, "by": "Tallinn", "offended": "Moscow", "duration": 21}],
-        "crisis_incidents": 3,
+        "crisis_incidents": 2,
         "crisis_window": 20,
         "founding_rate": 0.1,
     },
