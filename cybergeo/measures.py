@@ -113,6 +113,28 @@ def peak_escalation(metrics: pd.DataFrame) -> dict[str, float]:
     return {c.removeprefix("escalation."): float(metrics[c].max()) for c in columns}
 
 
+HEADLINE_TOTALS = (
+    "operations_launched",
+    "operations_succeeded",
+    "operations_detected",
+    "attributions_correct",
+    "attributions_wrong",
+    "leaks",
+)
+
+
+def headline(metrics: pd.DataFrame) -> dict[str, float]:
+    """A few headline numbers over a whole run (totals are 0 and final values NaN for a
+    run of no steps)."""
+    result = {name: float(metrics[name].sum()) for name in HEADLINE_TOTALS if name in metrics}
+    empty = metrics.empty
+    result["final_mean_tension"] = (
+        float("nan") if empty else float(metrics["mean_tension"].iloc[-1])
+    )
+    result["peak_escalation"] = float("nan") if empty else float(metrics["max_escalation"].max())
+    return result
+
+
 def belief_over_time(events: pd.DataFrame, incident: int) -> pd.DataFrame:
     """The victim's posterior over suspects, one row per step it changed."""
     beliefs = events[(events["kind"] == "belief") & (events["incident"] == incident)]

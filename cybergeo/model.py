@@ -14,6 +14,7 @@ from typing import Any
 
 import mesa
 import numpy as np
+from mesa.experimental.scenarios import Scenario as MesaScenario
 
 from cybergeo.actors.citizens import CitizenPopulation
 from cybergeo.actors.firm import FirmAgent
@@ -41,7 +42,8 @@ from cybergeo.phases import (
     society,
 )
 from cybergeo.record import Recorder
-from cybergeo.scenario import Scenario, load_scenario
+from cybergeo.scenario import Scenario
+from cybergeo.scenario.keywords import scenario_from_keywords
 from cybergeo.world.strata import AccountKind
 from cybergeo.world.world import World, build_world
 
@@ -51,7 +53,8 @@ class CyberspaceModel(mesa.Model):
 
     `scenario` is a `Scenario`, a mapping or the path of a YAML file (loaded with
     `load_scenario`); `spec` is the validated scenario (Mesa reserves `scenario` for its own
-    parameters).
+    parameters). A file may also come as `source`, with dotted overrides as keywords: this
+    is how Mesa's SolaraViz creates and resets models (see `cybergeo.scenario.keywords`).
 
     Examples
     --------
@@ -64,12 +67,14 @@ class CyberspaceModel(mesa.Model):
 
     def __init__(
         self,
-        scenario: Scenario | Mapping[str, Any] | str | Path,
+        scenario: Scenario | Mapping[str, Any] | str | Path | MesaScenario | None = None,
         rng: int | np.random.Generator | None = None,
+        *,
+        source: str | Path | None = None,
+        **settings: Any,
     ) -> None:
         super().__init__(rng=rng)
-        if not isinstance(scenario, Scenario):
-            scenario = load_scenario(scenario)
+        scenario = scenario_from_keywords(scenario, source, settings)
         self.spec = scenario
         self.countries = scenario.country_ids()
         self.country_index = {name: i for i, name in enumerate(self.countries)}
@@ -122,6 +127,12 @@ class CyberspaceModel(mesa.Model):
     def count(self, name: str, amount: int = 1) -> None:
         """Add to one of this step's counts."""
         self.counts[name] = self.counts.get(name, 0) + amount
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: a summary table and the overview of the steps run so far."""
+        from cybergeo.viz.html import run_html
+
+        return run_html(self.spec, int(self.scenario.rng), self.recorder.metrics_frame())
 
     def counted(self, name: str) -> int:
         """This step's count so far."""

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
-from math import nan
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from cybergeo.measures import headline
 from cybergeo.model import CyberspaceModel
 from cybergeo.scenario import (
     Scenario,
@@ -64,7 +64,7 @@ class RunResult:
 
         The folder must not exist yet; on any error nothing is left at `folder`.
         """
-        from cybergeo.viz.overview import overview_figure
+        from cybergeo.viz.overview import overview_figure, run_title
 
         target = Path(folder)
         if target.exists():
@@ -76,7 +76,7 @@ class RunResult:
             self.metrics.to_parquet(staging / "metrics.parquet", index=False)
             self.events.to_parquet(staging / "events.parquet", index=False)
             dump_scenario(self.scenario, staging / "scenario.yaml")
-            title = f"{self.scenario.name} — seed {self.seed}"
+            title = run_title(self.scenario.name, self.seed)
             figure = overview_figure(self.metrics, title, self.scenario.step_days)
             figure.savefig(staging / "figures" / "overview.png", dpi=110)
             manifest = json.dumps(self.manifest(), indent=2, sort_keys=False)
@@ -87,23 +87,16 @@ class RunResult:
             raise
         return target
 
+    def _repr_html_(self) -> str:
+        """In Jupyter: a summary table and the overview figure."""
+        from cybergeo.viz.html import run_html
+
+        return run_html(self.scenario, self.seed, self.metrics)
+
     def summary(self) -> dict[str, float]:
         """A few headline numbers over the whole run (totals are 0 and final values NaN for a
         run of no steps)."""
-        metrics = self.metrics
-        totals = [
-            "operations_launched",
-            "operations_succeeded",
-            "operations_detected",
-            "attributions_correct",
-            "attributions_wrong",
-            "leaks",
-        ]
-        result = {name: float(metrics[name].sum()) for name in totals if name in metrics}
-        empty = metrics.empty
-        result["final_mean_tension"] = nan if empty else float(metrics["mean_tension"].iloc[-1])
-        result["peak_escalation"] = nan if empty else float(metrics["max_escalation"].max())
-        return result
+        return headline(self.metrics)
 
 
 def simulate(

@@ -335,6 +335,9 @@ CASES: dict[str, Case] = {
         ["discover", "{dir}/b", "--metric", "leaks", "--above", "1", "--below", "2"],
         ("exactly one",),
     ),
+    "discover above nan": on_batch(
+        ["discover", "{dir}/b", "--metric", "leaks", "--above", "nan"], ("finite",)
+    ),
     "discover unknown metric": on_batch(
         ["discover", "{dir}/b", "--metric", "nope", "--above", "1"], ("unknown metric 'nope'",)
     ),

@@ -148,7 +148,7 @@ def test_incidents_tells_stories_and_writes_a_table(tmp_path):
     result = invoke("incidents", str(folder), "--table", str(table))
     assert result.exit_code == 0, result.output
     assert "Incident 0" in result.output and "Truth:" in result.output
-    assert "false_attribution_rate" in result.output
+    assert "false attribution rate" in result.output
     frame = pd.read_csv(table)
     assert {"incident", "true_author", "blamed", "confidence", "attributed", "response"} <= set(
         frame

@@ -3,10 +3,10 @@
 Bad input is one line on stderr naming what and where, exit code 2, and nothing written.
 Shared options and error reporting live in `cli.common`; commands on single runs in
 `cli.runs`, batches in `cli.batches`, their analysis in `cli.analysis`, stylised facts in
-`cli.facts`.
+`cli.facts`, the language option and the class dashboard in `cli.teach`.
 """
 
-from cybergeo.cli import analysis, batches, facts, runs
+from cybergeo.cli import analysis, batches, facts, runs, teach
 from cybergeo.cli.common import app
 
-__all__ = ["analysis", "app", "batches", "facts", "runs"]
+__all__ = ["analysis", "app", "batches", "facts", "runs", "teach"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -133,6 +134,9 @@ def discover(
 
     if (above is None) == (below is None):
         raise fail("give exactly one of --above and --below")
+    limits = [v for v in (threshold, above, below) if v is not None]
+    if not all(math.isfinite(v) for v in limits):
+        raise fail("--above, --below and --threshold must be finite numbers")
     try:
         from cybergeo.experiments.ema import discover_boxes
     except ImportError:

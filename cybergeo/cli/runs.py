@@ -21,6 +21,8 @@ from cybergeo.cli.common import (
     out,
     report,
 )
+from cybergeo.i18n import _
+from cybergeo.i18n.labels import label
 from cybergeo.scenario import ScenarioError, load_scenario
 from cybergeo.scenario.spec import MAX_STEPS
 
@@ -56,9 +58,9 @@ def run(
         result.save(folder)
     except OSError as error:
         raise fail(f"could not write the run folder {folder}: {error}") from None
-    out.print(f"Run folder: {folder}", highlight=False, soft_wrap=True)
+    out.print(_("Run folder: {folder}").format(folder=folder), highlight=False, soft_wrap=True)
     for name, value in result.summary().items():
-        out.print(f"  {name:24} {value:g}", highlight=False)
+        out.print(f"  {label(name):32} {value:g}", highlight=False)
 
 
 @app.command()
@@ -81,12 +83,12 @@ def world(
         raise fail(f"--format must be graphml or json, not {fmt!r}")
     spec = load_or_exit(scenario, set_)
     model = CyberspaceModel(spec, rng=spec.seed if seed is None else seed)
-    for _ in range(steps):
+    for _step in range(steps):
         model.step()
     try:
         written = export_world(model.world, out_dir, "graphml" if fmt == "graphml" else "json")
         figure = out_dir / "strata.png"
-        strata_figure(model.world, model.rng).savefig(figure, dpi=110)
+        strata_figure(model.world).savefig(figure, dpi=110)
     except OSError as error:
         raise fail(f"could not write to {out_dir}: {error}") from None
     for path in [*written, figure]:
@@ -120,7 +122,8 @@ def incidents(
         out.print(story, highlight=False, soft_wrap=True)
         out.print()
     measures = attribution_measures(events)
-    out.print("Summary: " + ", ".join(f"{k} {v:.3g}" for k, v in measures.items()), highlight=False)
+    summary = ", ".join(f"{label(k)} {v:.3g}" for k, v in measures.items())
+    out.print(_("Summary: {measures}").format(measures=summary), highlight=False)
     if table is not None:
         frame = incident_table(events)
         try:
@@ -130,7 +133,7 @@ def incidents(
                 frame.to_parquet(table, index=False)
         except OSError as error:
             raise fail(f"could not write {table}: {error.strerror or error}") from None
-        out.print(f"Table: {table}", highlight=False)
+        out.print(_("Table: {table}").format(table=table), highlight=False)
 
 
 @app.command()

@@ -92,7 +92,7 @@ def check_parameters(scenario: dict[str, Any], spec: ExperimentSpec) -> None:
                     replace(p, source=f"experiment.parameters.{name}") for p in error.problems
                 ]
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(list(dict.fromkeys(problems)))
 
 
 def _without_effect(spec: ExperimentSpec) -> dict[str, str]:

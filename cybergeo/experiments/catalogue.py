@@ -74,6 +74,7 @@ CATALOGUE: tuple[MetricInfo, ...] = (
     _count("operations_detected", "incidents", "operations detected by their victim"),
     _count("attributions_correct", "attributions", "public attributions naming the true author"),
     _count("attributions_wrong", "attributions", "public attributions naming someone else"),
+    _count("attributions_operator", "attributions", "right attributions naming the proxy"),
     _count("incidents_unanswered", "incidents", "investigations closed without attribution"),
     _level("incidents_open", "incidents", "investigations still open"),
     _count("leaks", "leaks", "insider leaks published"),

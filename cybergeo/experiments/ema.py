@@ -20,8 +20,8 @@ from ema_workbench import Model, RealParameter, ScalarOutcome
 from ema_workbench.analysis import prim
 
 from cybergeo.experiments.batch import create_batch, run_batch
-from cybergeo.experiments.catalogue import Statistic
-from cybergeo.experiments.compare import run_values, summarise
+from cybergeo.experiments.catalogue import Statistic, default_statistic, summarise
+from cybergeo.experiments.compare import run_values
 from cybergeo.experiments.executors import ExecutorName
 from cybergeo.experiments.load import BatchResults, load_batch
 from cybergeo.run import simulate
@@ -174,13 +174,13 @@ def discover_boxes(
     if not results.parameters:
         raise ValueError("the batch varies no parameter; there is nothing to discover")
     values = run_values(results, metric, statistic)
-    chosen = str(Statistic(statistic)) if statistic else None
+    chosen = Statistic(statistic) if statistic is not None else default_statistic(metric)
     table = results.per_run([]).set_index("run").join(values, how="inner")
     x = table[results.parameters].astype(float).reset_index(drop=True)
     side = f"> {above:g}" if above is not None else f"< {below:g}"
     of_interest = (table[metric] > above) if above is not None else (table[metric] < below)
     y = of_interest.to_numpy(bool)
-    condition = f"{metric} {chosen or 'default statistic'} {side}"
+    condition = f"{metric}, {chosen} per run, {side}"
     if y.all() or not y.any():
         raise ValueError(
             f"{int(y.sum())} of {len(y)} runs have {condition}; PRIM needs runs on both sides"

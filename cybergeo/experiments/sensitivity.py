@@ -114,7 +114,7 @@ def sensitivity_warnings(table: pd.DataFrame) -> list[str]:
         if samples and np.isfinite(widest):
             needed = samples * (widest / MAX_INTERVAL_WIDTH) ** 2
             needed = 2 ** math.ceil(math.log2(needed))
-            hint = f"; about samples: {needed} (now {samples}) would narrow them to that"
+            hint = f"; samples: {needed} (now {samples}) would narrow every interval to about that"
         else:
             hint = "; use more samples"
         warnings.append(

@@ -1,49 +1,27 @@
-"""The overview figure of a run: operations, attribution, trust, tension and availability."""
+"""The overview figure of a run: its eight panels on one page."""
 
 import pandas as pd
-from matplotlib.figure import Figure
+
+from cybergeo.i18n import _
+from cybergeo.viz.panels import PANELS
+from cybergeo.viz.style import ClassFigure
 
 
-def overview_figure(metrics: pd.DataFrame, title: str, step_days: int) -> Figure:
-    """Four panels over time of a run's metrics, cumulated where counts are shown.
+def overview_figure(metrics: pd.DataFrame, title: str, step_days: int) -> ClassFigure:
+    """Operations, attributions, trust, protest, tension, escalation and availability of a
+    run's metrics, over days.
 
-    Uses matplotlib's object API (no pyplot state), so it is safe in workers and servers.
+    Uses matplotlib's object API (no pyplot state), so it is safe in workers and servers,
+    and displays itself in Jupyter.
     """
-    step = metrics["step"]
-    figure = Figure(figsize=(11, 7), layout="constrained")
-    axes = figure.subplots(2, 2)
+    figure = ClassFigure(figsize=(13, 15), layout="constrained")
+    axes = figure.subplots(4, 2)
     figure.suptitle(title)
-
-    ax = axes[0, 0]
-    for name in ("operations_launched", "operations_succeeded", "operations_detected"):
-        ax.plot(step, metrics[name].cumsum(), label=name.removeprefix("operations_"))
-    ax.set_title("Operations (cumulative)")
-    ax.legend()
-
-    ax = axes[0, 1]
-    for name in ("attributions_correct", "attributions_wrong"):
-        if name in metrics:
-            ax.plot(step, metrics[name].cumsum(), label=name.removeprefix("attributions_"))
-    ax.set_title("Public attributions (cumulative)")
-    ax.legend()
-
-    ax = axes[1, 0]
-    for column in metrics.columns:
-        if column.startswith("trust_government."):
-            ax.plot(step, metrics[column], label=column.split(".", 1)[1])
-    ax.set_ylim(0, 1)
-    ax.set_title("Citizens' trust in their government")
-    ax.legend()
-
-    ax = axes[1, 1]
-    for column in metrics.columns:
-        if column.startswith("availability_"):
-            ax.plot(step, metrics[column], label=column.removeprefix("availability_"))
-    ax.plot(step, metrics["mean_tension"], label="mean tension", color="black", linestyle="--")
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Availability of each stratum, and tension")
-    ax.legend()
-
-    for ax in axes.flat:
-        ax.set_xlabel(f"step ({step_days} day(s))")
+    for panel, ax in zip(PANELS, axes.flat, strict=True):
+        panel.draw(ax, metrics, step_days)
     return figure
+
+
+def run_title(scenario: str, seed: int) -> str:
+    """The overview's title: scenario and seed, in the language in force."""
+    return _("{scenario} — seed {seed}").format(scenario=scenario, seed=seed)

@@ -1,0 +1,73 @@
+"""French and English: every message has a French translation with the same placeholders,
+and the language is chosen by --lang, CYBERGEO_LANG or the locale."""
+
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from typer.testing import CliRunner
+
+import cybergeo
+from cybergeo.cli import app
+from cybergeo.i18n import CATALOGUES, _, resolve_language, speaking
+from cybergeo.viz.stories import incident_stories
+
+SOURCE = Path(cybergeo.__file__).parent
+
+
+def _marked_messages() -> set[str]:
+    found = extract_from_dir(str(SOURCE), keywords={"_": None, "N_": None})
+    return {message for _file, _line, message, _comments, _context in found}
+
+
+def _fields(message: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(message) if name}
+
+
+def test_every_message_has_a_french_translation_with_the_same_placeholders() -> None:
+    with (CATALOGUES / "fr.po").open("rb") as po:
+        french = {m.id: m.string for m in read_po(po) if m.id}
+    marked = _marked_messages()
+    assert len(marked) > 50, "messages marked for translation were not found"
+    missing = sorted(m for m in marked if not french.get(m))
+    assert not missing, f"not translated in fr.po: {missing}"
+    for message in marked:
+        assert _fields(french[message]) == _fields(message), message
+    assert not set(french) - marked, f"stale entries in fr.po: {sorted(set(french) - marked)}"
+
+
+def test_language_comes_from_request_then_environment_then_locale(monkeypatch) -> None:
+    for variable in ("CYBERGEO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    assert resolve_language() == "en"
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert resolve_language() == "fr"
+    monkeypatch.setenv("CYBERGEO_LANG", "en")
+    assert resolve_language() == "en"
+    assert resolve_language("FR") == "fr"
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        resolve_language("de")
+
+
+def test_stories_are_told_in_the_language_in_force() -> None:
+    result = cybergeo.simulate("default.yaml", seed=1, steps=60)
+    with speaking("fr"):
+        stories = incident_stories(result.events)
+        assert _("Reveal the truth") == "Révéler la vérité"
+    assert stories and all("Vérité : " in s and "jour" in s for s in stories)
+    with speaking("en"):
+        assert all("Truth: " in s for s in incident_stories(result.events))
+
+
+def test_cli_prints_its_summary_in_the_language_asked(tmp_path) -> None:
+    runner = CliRunner()
+    args = ["run", "--steps", "3", "--out", str(tmp_path)]
+    french = runner.invoke(app, ["--lang", "fr", *args])
+    assert french.exit_code == 0, french.output
+    assert "Dossier du run" in french.output and "opérations lancées" in french.output
+    english = runner.invoke(app, ["--lang", "en", *args])
+    assert "Run folder" in english.output and "operations launched" in english.output
+    wrong = runner.invoke(app, ["--lang", "de", *args])
+    assert wrong.exit_code == 2
