@@ -19,9 +19,11 @@ from mesa.experimental.scenarios import Scenario as MesaScenario
 from cybergeo.actors.citizens import CitizenPopulation
 from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import HacktivistGroup
+from cybergeo.actors.publisher import PublisherAgent
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.contagion import ProtestNews
+from cybergeo.dynamics.crises import CrisisDesk
 from cybergeo.dynamics.diplomacy import Relations, initial_relations
 from cybergeo.dynamics.governance import Arena
 from cybergeo.dynamics.incidents import IncidentDesk
@@ -29,7 +31,9 @@ from cybergeo.dynamics.influence import InfluenceCampaigns
 from cybergeo.dynamics.information import Message
 from cybergeo.dynamics.operations import Operation
 from cybergeo.dynamics.regime import RegimeWatch
+from cybergeo.dynamics.publishing import PublishingDesk
 from cybergeo.dynamics.stockpiles import stock_zero_days
+from cybergeo.dynamics.supply_chain import SupplyChainDesk
 from cybergeo.dynamics.surveillance import request_cooperation
 from cybergeo.phases import (
     attribution,
@@ -44,6 +48,7 @@ from cybergeo.phases import (
 from cybergeo.record import Recorder
 from cybergeo.scenario import Scenario
 from cybergeo.scenario.keywords import scenario_from_keywords
+from cybergeo.world.strata import AccountKind
 from cybergeo.world.world import World, build_world
 
 
@@ -114,6 +119,15 @@ class CyberspaceModel(mesa.Model):
         self.influence = InfluenceCampaigns(self) if scenario.influence.configured() else None
         self.protest_news = ProtestNews(self) if uprisings.configured() else None
         self.regimes = RegimeWatch(self, outcome) if outcome is not None else None
+        publishers = [
+            PublisherAgent(
+                self, p, self.world.accounts.account(AccountKind.PUBLISHER, p.id), n_citizens
+            )
+            for p in scenario.publishing.publishers
+        ]
+        self.publishing = PublishingDesk(self, publishers)
+        self.supply_chain = SupplyChainDesk(self)
+        self.crises = CrisisDesk(self)
 
     def emit(self, kind: str, actor: str | None, target: str | None, **fields: Any) -> None:
         """Log an event at the current step."""

@@ -61,6 +61,38 @@ class RegimeLog(Protocol):
     def answer(self, protest: np.ndarray) -> list[int]: ...
 
     def metrics(self) -> dict[str, float]: ...
+class CableDesk(Protocol):
+    """Publishers and their cable releases (`cybergeo.dynamics.publishing.PublishingDesk`)."""
+
+    def release(self) -> None: ...
+
+    def payback(self) -> list[Operation]: ...
+
+    def press(self) -> None: ...
+
+    def publish(self) -> None: ...
+
+    def step_metrics(self) -> dict[str, float]: ...
+
+
+class SupplyChainLog(Protocol):
+    """Exploit leaks and poisoned updates (`cybergeo.dynamics.supply_chain.SupplyChainDesk`)."""
+
+    def leak_exploits(self) -> None: ...
+
+    def attack(self) -> None: ...
+
+    def step_metrics(self) -> dict[str, float]: ...
+
+
+class CrisisLog(Protocol):
+    """Provocations and institutions after crises (`cybergeo.dynamics.crises.CrisisDesk`)."""
+
+    def provoke(self) -> None: ...
+
+    def aftermath(self) -> None: ...
+
+    def step_metrics(self) -> dict[str, float]: ...
 
 
 class ModelView(Protocol):
@@ -113,6 +145,16 @@ class ModelView(Protocol):
     @property
     def regimes(self) -> RegimeLog | None:
         """Regime outcomes, if the scenario sets `uprisings.outcome`."""
+    def publishing(self) -> CableDesk:
+        """Publishers and their releases."""
+
+    @property
+    def supply_chain(self) -> SupplyChainLog:
+        """Products, exploit leaks and supply-chain attacks."""
+
+    @property
+    def crises(self) -> CrisisLog:
+        """Provocations and post-crisis institutions."""
 
     def emit(self, kind: str, actor: str | None, target: str | None, **fields: Any) -> None:
         """Log an event at the current step."""

@@ -136,6 +136,7 @@ class IncidentDesk:
         for blamed in self._linked_by_toolkit(operation.toolkit, victim):
             if blamed in suspects:
                 investigation.observe_indicator(blamed)
+        self.hear_claim(operation, investigation)
         incident = Incident(operation, victim, model.steps, investigation)
         self.incidents.append(incident)
         model.emit(
@@ -148,6 +149,22 @@ class IncidentDesk:
             detail=f"{operation.kind.value}; dwell {model.steps - operation.launched} steps",
         )
         self._log_belief(incident)
+
+    def hear_claim(self, operation: Operation, investigation: Investigation) -> None:
+        """A public claim weighs as a published analysis does: as many clues pointing at the
+        claimant as a vendor's report gives."""
+        claimant = operation.claimed_by
+        if claimant is None or claimant not in investigation.suspects:
+            return
+        for _ in range(REPORT_CLUES):
+            investigation.observe_indicator(claimant)
+        self.model.emit(
+            "claim",
+            claimant,
+            self.model.countries[operation.target_country],
+            incident=operation.id,
+            true_author=operation.author,
+        )
 
     def investigate(self) -> None:
         """Gather this step's clues for every open incident; attribute or give up."""

@@ -53,6 +53,8 @@ class Operation:
     false_flag: str | None = None
     zero_day: int | None = None
     retaliation: bool = False
+    claimed_by: str | None = None
+    """Who announces it in public (a group claiming its strike); its victim hears the claim."""
     succeeded: bool = False
     detected: int | None = None
 

@@ -37,11 +37,15 @@ def plan_operation(
 
 
 def plan_group_operation(
-    model: ModelView, group: HacktivistGroup, target: int, system: int
+    model: ModelView,
+    group: HacktivistGroup,
+    target: int,
+    system: int,
+    kind: OperationKind | None = None,
 ) -> Operation:
-    """A group's strike, under its own name, of a kind from its repertoire."""
+    """A group's strike, under its own name, of the given kind or one from its repertoire."""
     home = model.country_index[group.spec.home]
-    kind = group.choose_operation()
+    kind = kind or group.choose_operation()
     return Operation(
         id=next(model.operation_ids),
         kind=kind,

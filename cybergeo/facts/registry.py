@@ -14,7 +14,17 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-CATALOGUE_MODULES = ("incidents", "society", "series", "governance", "influence", "uprisings")
+CATALOGUE_MODULES = (
+    "incidents",
+    "society",
+    "series",
+    "governance",
+    "influence",
+    "uprisings",
+    "displaced_secret",
+    "supply_chain",
+    "crises",
+)
 """Modules of `cybergeo.facts` whose measures make up the catalogue."""
 
 

@@ -21,8 +21,9 @@ BLOCK_DURATION = 10
 
 def decisions(model: ModelView) -> list[Operation]:
     """States plan operations and set domestic controls; last step's counter-operations are
-    planned; groups pick targets; insiders weigh a leak; exposed platforms answer. Returns
-    the operations to resolve."""
+    planned; groups pick targets; insiders weigh a leak; exposed platforms answer; poisoned
+    updates land; groups strike firms that dropped a publisher, and pressed firms decide
+    whether to drop it. Returns the operations to resolve."""
     citizens = model.citizens
     protest = citizens.share(citizens.activity == Activity.PROTESTING, len(model.countries))
     plans = [
@@ -36,6 +37,9 @@ def decisions(model: ModelView) -> list[Operation]:
     for insider in model.insiders:
         insider_decision(model, insider)
     platforms_respond(model)
+    model.supply_chain.attack()
+    plans += model.publishing.payback()
+    model.publishing.press()
     return plans
 
 

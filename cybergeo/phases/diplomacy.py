@@ -7,6 +7,8 @@ from cybergeo.view import ModelView
 def diplomacy(model: ModelView) -> None:
     """Tension decays towards its baseline at `diplomacy.decay`; shocks happen where their
     causes do (leaks, responses, asylum, agreements). Then the governance arena takes its
-    step (stances, concession, votes, sovereign measures)."""
+    step (stances, concession, votes, sovereign measures), and states calm after a crisis
+    may found an institution with their allies."""
     model.relations.decay(model.spec.diplomacy.decay)
     govern(model)
+    model.crises.aftermath()

@@ -12,10 +12,14 @@ from cybergeo.world.strata import HardwareKind, VulnerabilityStatus
 
 
 def scheduled_events(model: ModelView) -> None:
-    """Apply this step's events, in the order the scenario lists them."""
+    """Apply this step's events, in the order the scenario lists them; then the step's cable
+    releases start, exploits are dumped and provocations feed patriots' outrage."""
     for event in model.spec.events:
         if event.step == model.steps:
             apply_event(model, event)
+    model.publishing.release()
+    model.supply_chain.leak_exploits()
+    model.crises.provoke()
 
 
 def apply_event(model: ModelView, event: ScheduledEvent) -> None:

@@ -8,9 +8,16 @@ from cybergeo.view import ModelView
 
 def information(model: ModelView) -> None:
     """Protest news spreads and emboldens; messages spread over open ties and move the
-    beliefs of the citizens they reach."""
+    beliefs of the citizens they reach; then each cable release under way publishes an
+    instalment."""
     if model.protest_news is not None:
         model.protest_news.spread(model.world.accounts.open_adjacency())
+    spread_messages(model)
+    model.publishing.publish()
+
+
+def spread_messages(model: ModelView) -> None:
+    """This step's messages, one after another, each as an independent cascade."""
     if not model.messages:
         return
     adjacency = model.world.accounts.open_adjacency()

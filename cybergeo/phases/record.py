@@ -36,6 +36,9 @@ def record(model: ModelView) -> None:
         **{f"availability_{s.value}": v for s, v in model.world.availability().items()},
         "cross_border_open": cross_border_open(model),
     }
+    metrics.update(model.publishing.step_metrics())
+    metrics.update(model.supply_chain.step_metrics())
+    metrics.update(model.crises.step_metrics())
     metrics.update(country_metrics(model))
     n = len(model.countries)
     for a, b in itertools.combinations(range(n), 2):

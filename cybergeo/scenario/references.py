@@ -39,7 +39,72 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *governance_references(raw, country_ids, firm_ids),
         *influence_references(raw, country_ids, firm_ids),
         *uprising_references(raw, country_ids),
+        *_publishing(raw, country_ids, firm_ids),
+        *_supply_chain(raw, country_ids, firm_ids),
+        *_crises(raw, country_ids),
     ]
+
+
+def _crises(raw: dict[str, Any], countries: set[str]) -> Iterator[tuple[Location, str]]:
+    """Provocations are between known states."""
+    section = raw.get("crises")
+    if not isinstance(section, dict):
+        return
+    provocations = _items(section, "provocations", [])
+    for location, message in _dangling(
+        provocations, "provocations", ("by", "offended"), countries, "country"
+    ):
+        yield ("crises", *location), message
+
+
+def _supply_chain(
+    raw: dict[str, Any], countries: set[str], firms: set[str]
+) -> Iterator[tuple[Location, str]]:
+    """Products come from known vendors and reach known countries; attacks and exploit leaks
+    name known states, products and systems (the OS or a product)."""
+    section = raw.get("supply_chain")
+    if not isinstance(section, dict):
+        return
+    products = _items(section, "products", [])
+    product_ids = _ids(products)
+    customers = [c for p in products for c in _items(p, "customers", [])]
+    for problem in [
+        *_dangling(products, "products", ("vendor",), countries | firms, "country or firm"),
+        *_dangling(products, "products", ("country", "governments"), countries, "country"),
+        *_dangling(customers, "customers", ("country",), countries, "country"),
+        *_dangling(_items(section, "attacks", []), "attacks", ("author",), countries, "country"),
+        *_dangling(_items(section, "attacks", []), "attacks", ("product",), product_ids, "product"),
+        *_dangling(
+            _items(section, "exploit_leaks", []), "exploit_leaks", ("holder",), countries, "country"
+        ),
+        *_dangling(
+            _items(section, "exploit_leaks", []),
+            "exploit_leaks",
+            ("system",),
+            {"OS"} | product_ids,
+            "system",
+        ),
+    ]:
+        yield ("supply_chain", *problem[0]), problem[1]
+
+
+def _publishing(
+    raw: dict[str, Any], countries: set[str], firms: set[str]
+) -> Iterator[tuple[Location, str]]:
+    """Publishers live in known countries and use known firms; releases name a publisher and
+    known states."""
+    section = raw.get("publishing")
+    if not isinstance(section, dict):
+        return
+    publishers = _items(section, "publishers", [])
+    releases = _items(section, "releases", [])
+    for problem in [
+        *_dangling(publishers, "publishers", ("home", "partners"), countries, "country"),
+        *_dangling(publishers, "publishers", ("hosts", "payments"), firms, "firm"),
+        *_dangling(releases, "releases", ("publisher",), _ids(publishers), "publisher"),
+        *_dangling(releases, "releases", ("exposed", "concerns"), countries, "country"),
+    ]:
+        yield ("publishing", *problem[0]), problem[1]
 
 
 def _hardware(

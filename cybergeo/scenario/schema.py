@@ -9,12 +9,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from cybergeo.scenario.crises import CrisesSpec
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.governance import GovernanceSpec
 from cybergeo.scenario.influence import InfluenceSpec
 from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
 from cybergeo.scenario.uprisings import UprisingSpec
+from cybergeo.scenario.publishing import PublishingSpec
+from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
+from cybergeo.scenario.supply_chain import SupplyChainSpec
 
 
 class Regime(StrEnum):
@@ -82,10 +86,14 @@ class FirmKind(StrEnum):
     PLATFORM = "platform"
     ISP = "isp"
     SECURITY_VENDOR = "security_vendor"
+    HOSTING = "hosting"
+    PAYMENT = "payment"
+    SOFTWARE = "software"
 
 
 class Firm(Spec):
-    """A platform, ISP or security vendor with a home jurisdiction."""
+    """A platform, ISP, security vendor, hosting, payment or software firm with a home
+    jurisdiction (a software firm's products are listed in `supply_chain`)."""
 
     id: Identifier
     kind: Annotated[FirmKind, Field(strict=False)] = FirmKind.PLATFORM
@@ -303,6 +311,9 @@ class Scenario(Spec):
     uprisings: UprisingSpec = UprisingSpec()
     events: Annotated[list[ScheduledEvent], Field(max_length=10_000)] = []
     governance: GovernanceSpec = GovernanceSpec()
+    publishing: PublishingSpec = PublishingSpec()
+    supply_chain: SupplyChainSpec = SupplyChainSpec()
+    crises: CrisesSpec = CrisesSpec()
     experiment: ExperimentSpec | None = None
     facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 

@@ -137,6 +137,9 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
     voices = _voices(scenario, index)
     institutions += [(kind, owner, home) for kind, owner, home, _ in voices]
     reach_of = {(kind, owner): reach for kind, owner, _, reach in voices}
+    institutions += [
+        (AccountKind.PUBLISHER, p.id, index[p.home]) for p in scenario.publishing.publishers
+    ]
     extra_src, extra_dst = [src], [dst]
     for number, (kind, owner, home) in enumerate(institutions):
         share = reach_of.get((kind, owner), _reach(kind))

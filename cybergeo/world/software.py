@@ -10,6 +10,11 @@ from cybergeo.world.strata import SOFTWARE_KINDS, VULNERABILITY_STATUSES, Hardwa
 from cybergeo.world.strata import VulnerabilityStatus as Status
 
 NOBODY = -1
+SERVICES = {
+    FirmKind.HOSTING: (SoftwareKind.CLOUD_PLATFORM, "cloud"),
+    FirmKind.PAYMENT: (SoftwareKind.PAYMENT_SERVICE, "pay"),
+}
+"""The service a hosting or payment firm runs, and the suffix of its name."""
 
 
 @dataclass
@@ -92,7 +97,10 @@ def build_systems(scenario: Scenario, infrastructure: Infrastructure) -> Systems
     Per country: a government network on a data centre and industrial control software on the
     control nodes, both owned by the state. Per platform firm: a cloud platform hosted
     redundantly on its home data centres and a social platform running on that cloud. Per
-    security vendor: a security product. Countries without a platform serving them get a
+    security vendor: a security product. Per hosting firm, a cloud platform, and per payment
+    firm, a payment service, each hosted redundantly at home. Per product of the supply chain,
+    its update server on a data centre of its country; the government networks of the states
+    that run it depend on it. Countries without a platform serving them get a
     national social platform. One operating system underlies every other system.
     """
     n_countries = len(scenario.countries)
@@ -133,11 +141,12 @@ def build_systems(scenario: Scenario, infrastructure: Infrastructure) -> Systems
     os_id = add(
         "OS", SoftwareKind.OPERATING_SYSTEM, os_owner, os_home, np.array([]), True, [], everyone
     )
+    government: dict[int, int] = {}
     for c, spec in enumerate(scenario.countries):
         centres = infrastructure.nodes_of(c, HardwareKind.DATA_CENTRE)
         controls = infrastructure.nodes_of(c, HardwareKind.CONTROL_NODE)
         own = np.eye(n_countries)[c]
-        add(
+        government[c] = add(
             f"{spec.id}-gov",
             SoftwareKind.GOVERNMENT_NETWORK,
             spec.id,
@@ -196,6 +205,25 @@ def build_systems(scenario: Scenario, infrastructure: Infrastructure) -> Systems
                 [os_id],
                 market,
             )
+        elif firm.kind in SERVICES:
+            kind, suffix = SERVICES[firm.kind]
+            add(f"{firm.id}-{suffix}", kind, firm.id, home, centres, True, [os_id], market)
+    for product in scenario.supply_chain.products:
+        home = index[product.country]
+        centres = infrastructure.nodes_of(home, HardwareKind.DATA_CENTRE)
+        customers = _market(scenario, [c.country for c in product.customers], index)
+        supplier = add(
+            product.id,
+            SoftwareKind.BUSINESS_SOFTWARE,
+            product.vendor,
+            home,
+            centres[:1],
+            False,
+            [os_id],
+            customers,
+        )
+        for state in product.governments:
+            depends[government[index[state]]].append(supplier)
     for c, spec in enumerate(scenario.countries):
         authoritarian = spec.regime == Regime.AUTHORITARIAN
         if not served[c] or authoritarian:

@@ -26,6 +26,8 @@ class SoftwareKind(StrEnum):
     GOVERNMENT_NETWORK = "government_network"
     INDUSTRIAL_CONTROL = "industrial_control"
     SECURITY_PRODUCT = "security_product"
+    PAYMENT_SERVICE = "payment_service"
+    BUSINESS_SOFTWARE = "business_software"
 
 
 class AccountKind(StrEnum):
@@ -36,6 +38,7 @@ class AccountKind(StrEnum):
     GROUP = "group"
     EMBASSY = "embassy"
     NGO = "ngo"
+    PUBLISHER = "publisher"
 
 
 class VulnerabilityStatus(StrEnum):
