@@ -21,10 +21,14 @@ from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
+from cybergeo.dynamics.contagion import ProtestNews
 from cybergeo.dynamics.diplomacy import Relations, initial_relations
+from cybergeo.dynamics.governance import Arena
 from cybergeo.dynamics.incidents import IncidentDesk
+from cybergeo.dynamics.influence import InfluenceCampaigns
 from cybergeo.dynamics.information import Message
 from cybergeo.dynamics.operations import Operation
+from cybergeo.dynamics.regime import RegimeWatch
 from cybergeo.dynamics.stockpiles import stock_zero_days
 from cybergeo.dynamics.surveillance import request_cooperation
 from cybergeo.phases import (
@@ -89,6 +93,7 @@ class CyberspaceModel(mesa.Model):
             self.world.accounts.country[:n_citizens], legitimacy, self.rng
         )
         self.relations: Relations = initial_relations(scenario)
+        self.arena = Arena.build(scenario)
         self.recorder = Recorder()
         self.incidents = IncidentDesk(self)
         self.operations: list[Operation] = []
@@ -105,6 +110,10 @@ class CyberspaceModel(mesa.Model):
         self.counts: dict[str, int] = {}
         stock_zero_days(self)
         request_cooperation(self)
+        uprisings, outcome = scenario.uprisings, scenario.uprisings.outcome
+        self.influence = InfluenceCampaigns(self) if scenario.influence.configured() else None
+        self.protest_news = ProtestNews(self) if uprisings.configured() else None
+        self.regimes = RegimeWatch(self, outcome) if outcome is not None else None
 
     def emit(self, kind: str, actor: str | None, target: str | None, **fields: Any) -> None:
         """Log an event at the current step."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 import numpy as np
+from scipy import sparse
 
 from cybergeo.actors.citizens import CitizenPopulation
 from cybergeo.actors.firm import FirmAgent
@@ -16,6 +17,7 @@ from cybergeo.actors.hacktivist import HacktivistGroup
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.diplomacy import Relations
+from cybergeo.dynamics.governance import Arena
 from cybergeo.dynamics.information import Message
 from cybergeo.dynamics.operations import Operation
 from cybergeo.record import Recorder
@@ -33,6 +35,34 @@ class IncidentLog(Protocol):
     def step_metrics(self) -> dict[str, float]: ...
 
 
+class InfluenceLog(Protocol):
+    """Influence and counter-influence in a run (`InfluenceCampaigns`, 7.38-7.42)."""
+
+    def post(self) -> None: ...
+
+    def moves(self, message: Message, reached: np.ndarray, adjacency: sparse.csr_array) -> bool: ...
+
+    def metrics(self) -> dict[str, float]: ...
+
+
+class NewsLog(Protocol):
+    """Protest news in a run (`ProtestNews`, 7.43-7.44)."""
+
+    def regime_fell(self, country: int) -> None: ...
+
+    def spread(self, adjacency: sparse.csr_array) -> None: ...
+
+    def metrics(self) -> dict[str, float]: ...
+
+
+class RegimeLog(Protocol):
+    """Regime outcomes in a run (`RegimeWatch`, 7.45)."""
+
+    def answer(self, protest: np.ndarray) -> list[int]: ...
+
+    def metrics(self) -> dict[str, float]: ...
+
+
 class ModelView(Protocol):
     """The state of a run: scenario, world, actors, relations, queues and the step's counts."""
 
@@ -48,6 +78,8 @@ class ModelView(Protocol):
     insiders: list[Whistleblower]
     citizens: CitizenPopulation
     relations: Relations
+    arena: Arena
+    """The governance arena: stances, the hegemon, votes, sovereign measures."""
     recorder: Recorder
     operations: list[Operation]
     operation_ids: Iterator[int]
@@ -69,6 +101,18 @@ class ModelView(Protocol):
     @property
     def incidents(self) -> IncidentLog:
         """The incidents of the run (`cybergeo.dynamics.incidents.IncidentDesk`)."""
+
+    @property
+    def influence(self) -> InfluenceLog | None:
+        """Influence campaigns, if the scenario sets any (`cybergeo.dynamics.influence`)."""
+
+    @property
+    def protest_news(self) -> NewsLog | None:
+        """Protest news, if the scenario's uprisings post or cover it."""
+
+    @property
+    def regimes(self) -> RegimeLog | None:
+        """Regime outcomes, if the scenario sets `uprisings.outcome`."""
 
     def emit(self, kind: str, actor: str | None, target: str | None, **fields: Any) -> None:
         """Log an event at the current step."""

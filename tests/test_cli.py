@@ -102,8 +102,9 @@ def test_validate_accepts_good_files():
 
 
 def test_help_and_validate_load_no_heavy_libraries():
-    """Start-up pays only for what a command uses: `--help` and `validate` never import
-    Mesa, pandas or matplotlib (checked in a fresh interpreter)."""
+    """Start-up pays only for what a command uses: `--help`, and `validate` of a scenario
+    without facts (whose measures are pandas code), never import Mesa, pandas or
+    matplotlib (checked in a fresh interpreter)."""
     check = (
         "import sys; from typer.testing import CliRunner; from cybergeo.cli import app; "
         "runner = CliRunner(); runner.invoke(app, ['--help']); "

@@ -20,8 +20,9 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = Path("runs") / "dashboard-browser-test.png"
-STARTUP_SECONDS = 180
-"""The server imports the whole stack; a loaded two-core machine takes its time."""
+STARTUP_SECONDS = 420
+"""The server imports the whole stack; on two cores shared with the rest of the suite (run
+in parallel) that can take minutes."""
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):
@@ -65,10 +66,10 @@ def test_a_class_runs_a_scenario_reveals_the_truth_and_switches_to_french(dashbo
             args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
         )
         page = browser.new_page(viewport={"width": 1500, "height": 1300})
-        page.set_default_timeout(120_000)
+        page.set_default_timeout(300_000)
         page.goto(dashboard_url)
         expect = sync_api.expect
-        expect.set_options(timeout=120_000)
+        expect.set_options(timeout=300_000)
 
         expect(page.locator(".cg-countries")).to_contain_text("Northland, Eastmark, Southport")
         page.locator(".cg-scenario").click()

@@ -35,6 +35,8 @@ SECTIONS = (
     "society.",
     "diplomacy.",
     "attribution.",
+    "influence.",
+    "uprisings.",
     "countries[].",
     "firms[].",
     "groups[].",

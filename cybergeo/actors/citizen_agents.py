@@ -34,6 +34,7 @@ class CitizenAgent(mesa.Agent):
         self.hardship = float(population.hardship[i])
         self.risk_aversion = float(population.risk_aversion[i])
         self.censorship_grievance = float(population.censorship_grievance[i])
+        self.emboldened = float(population.emboldened[i])
         self.activity = Activity(int(population.activity[i]))
         self.contacts: list[CitizenAgent] = []
         self.police = 0.0
@@ -53,7 +54,7 @@ class CitizenAgent(mesa.Agent):
         actives = 1 + int(self.activity == Activity.PROTESTING) + protesting
         cops = float(rng.poisson(self.police * CITIZENS_IN_VISION))
         perceived = float(arrest_probability(cops, actives, society.arrest_constant))
-        risk = self.risk_aversion * perceived
+        risk = self.risk_aversion * perceived * (1.0 - self.emboldened)
         if self.activity == Activity.JAILED:
             released = rng.random() < society.jail_release_rate
             self.next_activity = Activity.QUIET if released else Activity.JAILED

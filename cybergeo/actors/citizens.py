@@ -47,6 +47,8 @@ class CitizenPopulation:
     risk_aversion: np.ndarray
     censorship_grievance: np.ndarray
     activity: np.ndarray
+    emboldened: np.ndarray
+    """How far news of protest has made each citizen discount the arrest risk they see."""
     _bounds: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
@@ -71,6 +73,7 @@ class CitizenPopulation:
             risk_aversion=rng.uniform(0.0, 1.0, n).astype(np.float32),
             censorship_grievance=np.zeros(n, dtype=np.float32),
             activity=np.zeros(n, dtype=np.int8),
+            emboldened=np.zeros(n, dtype=np.float32),
         )
 
     def grievance(self) -> np.ndarray:
@@ -138,14 +141,15 @@ class CitizenPopulation:
         `grievance`, `cops_seen` and `actives_seen` are theirs.
 
         Such a citizen protests when grievance exceeds net risk (risk aversion times the
-        arrest probability they perceive) by the activation threshold. Each police patrol in
+        arrest probability they perceive, discounted by how emboldened they are) by the
+        activation threshold. Each police patrol in
         sight arrests one of the protesters it sees with the arrest rate, so a protester is
         taken with probability min(1, rate·C/A); a prisoner is released at the release rate.
         Returns how many were arrested and released.
         """
         jailed = np.flatnonzero(self.activity == Activity.JAILED)
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
-        risk = self.risk_aversion[who] * perceived
+        risk = self.risk_aversion[who] * perceived * (1 - self.emboldened[who])
         acts = activation(grievance, risk, society.activation_threshold)
         caught = np.minimum(1.0, society.arrest_rate * cops_seen[acts] / actives_seen[acts])
         active = who[acts]

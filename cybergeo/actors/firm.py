@@ -1,8 +1,12 @@
-"""Firms: platforms, ISPs and security vendors that patch, comply or resist, and report."""
+"""Firms: platforms, ISPs and security vendors that patch, comply or resist, and report;
+platforms answer exposure with transparency and encryption, and localisation laws by
+relocating data or leaving the market."""
 
 import mesa
 import numpy as np
 
+from cybergeo.actors.firm_decisions import collection_yield, restored_reputation
+from cybergeo.scenario.governance import PlatformSpec
 from cybergeo.scenario.schema import Country, Firm
 from cybergeo.world.world import World
 
@@ -31,8 +35,16 @@ class FirmAgent(mesa.Agent):
         self.spec = spec
         self.reputation = 1.0
         self.complicit_with: set[str] = set()
-        self.sovereign = {c.id for c in countries if c.governance == "sovereign"}
-        """States imposing data localisation on the firms serving their market."""
+        self.exposures = 0
+        """Leaks that revealed its complicity so far."""
+        self.encryption = 0.0
+        """Share of collection and of a leak's exposure its encryption denies (0: none)."""
+        self.reports = 0
+        """Transparency reports published."""
+        self.localised_in: set[str] = {
+            c.id for c in countries if c.governance == "sovereign" and self.serves(c.id)
+        }
+        """Foreign states whose localisation law it complies with: their requests are as home's."""
         self.systems = np.array(
             [i for i, owner in enumerate(world.systems.owner) if owner == spec.id], dtype=np.int64
         )
@@ -51,10 +63,49 @@ class FirmAgent(mesa.Agent):
         """Its complicity revealed: reputation falls, and users leave, foreign users far more
         than those at home, who are not the programme's targets (after Snowden, 56 % of
         non-US firms surveyed by the CSA were less likely to use US cloud providers; ITIF
-        estimated 10-20 % of the foreign market lost, the domestic share kept)."""
+        estimated 10-20 % of the foreign market lost, the domestic share kept). Encryption
+        shields part of what the leak shows."""
+        impact *= 1.0 - self.encryption
+        self.exposures += 1
         self.reputation *= 1.0 - impact
         home = np.array([c == self.spec.home for c in self.model.countries])
         self.user_share *= 1.0 - impact * np.where(home, HOME_LOSS, FOREIGN_LOSS)
+
+    def respond(self, platforms: PlatformSpec) -> list[str]:
+        """An exposed platform's answers this step: it may publish a transparency report
+        (winning back part of its lost reputation) and, once, encrypt (the more likely the
+        more it invests in security). Draws only for the answers a scenario enables."""
+        actions: list[str] = []
+        if not self.exposures:
+            return actions
+        if platforms.transparency_rate > 0 and self.rng.random() < platforms.transparency_rate:
+            self.reputation = restored_reputation(self.reputation, platforms.transparency_gain)
+            self.reports += 1
+            actions.append("transparency_report")
+        encryption_chance = platforms.encryption_rate * self.spec.security_investment
+        if not self.encryption and encryption_chance > 0 and self.rng.random() < encryption_chance:
+            self.encryption = platforms.encryption_shield
+            actions.append("encryption")
+        return actions
+
+    def answer_localisation(self, state: str, country: int) -> bool:
+        """A localisation law in a market it serves from abroad (`country` is the state's
+        index): relocate the data there, with its compliance as chance, and answer that
+        state as home; or leave the market."""
+        if self.rng.random() < self.spec.compliance:
+            self.localised_in.add(state)
+            return True
+        if self.market is not None:
+            self.market[country] = 0.0
+            self.user_share[country] = 0.0
+        return False
+
+    def collection(self, state: str, country: int) -> float:
+        """What complicity with a state (index `country`) yields it: the firm's foreign
+        users, less encryption."""
+        if state not in self.complicit_with:
+            return 0.0
+        return collection_yield(self.user_share, country, self.encryption)
 
     def serve(self, world: World) -> None:
         """A step of service: users churn where the firm's services are down or blocked, and
@@ -78,11 +129,10 @@ class FirmAgent(mesa.Agent):
         return self.spec.compliance * discount
 
     def answers_as_home(self, state: str) -> bool:
-        """Whether the firm treats the state's requests as its home's: its home, or a
-        sovereign-governance state in its market (data kept there, under its law)."""
-        if state == self.spec.home:
-            return True
-        return state in self.sovereign and self.serves(state)
+        """Whether the firm treats the state's requests as its home's: its home, or a state
+        in its market whose localisation law it complies with (data kept there, under its
+        law): from the start, every `sovereign` state it serves."""
+        return state == self.spec.home or state in self.localised_in
 
     def serves(self, country: str) -> bool:
         """Whether the country is in the firm's market (no markets listed: everywhere)."""

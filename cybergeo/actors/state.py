@@ -59,6 +59,8 @@ class StateAgent(mesa.Agent):
         self.legitimacy = spec.legitimacy
         self.surveillance = spec.capabilities.surveillance * DOMESTIC_REACH[spec.regime]
         self.censorship = spec.capabilities.censorship
+        self.censorship_capacity = spec.capabilities.censorship
+        """Censorship capability, raised when national blocking infrastructure is built."""
         self.stakes_multiplier = 1.0
 
     @property
@@ -119,7 +121,13 @@ class StateAgent(mesa.Agent):
         reach = DOMESTIC_REACH[self.spec.regime]
         self.surveillance = min(1.0, capabilities.surveillance * reach * unrest)
         if self.spec.regime != Regime.DEMOCRACY:
-            self.censorship = min(1.0, capabilities.censorship * unrest)
+            self.censorship = min(1.0, self.censorship_capacity * unrest)
+        else:
+            self.censorship = self.censorship_capacity
+
+    def build_blocking(self, gain: float) -> None:
+        """National blocking infrastructure in force: censorship capacity rises by `gain`."""
+        self.censorship_capacity = min(1.0, self.censorship_capacity + gain)
 
     def decides_to_block(self) -> bool:
         """Whether a heavily censoring state blocks foreign platforms this step."""

@@ -2,14 +2,16 @@
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from cybergeo.cli.common import AllowOutside, Overrides, app, err, fail, load_or_exit, out, report
-from cybergeo.scenario import Scenario, ScenarioError, parse_override
-from cybergeo.scenario.experiment import MAX_RUNS, ExperimentSpec
+from cybergeo.scenario.limits import MAX_RUNS
+
+if TYPE_CHECKING:
+    from cybergeo.scenario import Scenario
 
 MAX_WORKERS = 512
 INTERRUPTED = 130
@@ -43,6 +45,7 @@ def batch(
     from cybergeo.experiments import plan_batch, run_batch
     from cybergeo.experiments.runner import RunOutcome
     from cybergeo.experiments.store import StoreError, completed, read_manifest
+    from cybergeo.scenario import ScenarioError
 
     if executor not in ("local", "dask", "serial"):
         raise fail(f"--executor must be local, dask or serial, not {executor!r}")
@@ -94,8 +97,11 @@ def batch(
         out.print("  failed runs and their tracebacks are in runs.jsonl", highlight=False)
 
 
-def with_varied(spec: Scenario, assignments: list[str]) -> Scenario:
+def with_varied(spec: "Scenario", assignments: list[str]) -> "Scenario":
     """Add `--vary path=[v1, v2]` parameters to the scenario's experiment."""
+    from cybergeo.scenario import ScenarioError, parse_override
+    from cybergeo.scenario.experiment import ExperimentSpec
+
     if not assignments:
         return spec
     experiment = spec.experiment or ExperimentSpec()

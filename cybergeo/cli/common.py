@@ -2,15 +2,16 @@
 bad input is reported (one line on stderr, exit code 2, nothing written)."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from cybergeo.experiments.catalogue import Statistic
-from cybergeo.scenario import Scenario, ScenarioError, load_scenario, parse_override
-from cybergeo.scenario.loader import DEFAULT_SCENARIO
-from cybergeo.scenario.spec import MAX_STEPS
+from cybergeo.scenario.limits import MAX_STEPS
+
+if TYPE_CHECKING:
+    from cybergeo.scenario import Scenario, ScenarioError
 
 app = typer.Typer(
     help="Simulate cyberspace geopolitics from YAML scenarios.",
@@ -44,8 +45,11 @@ Steps = Annotated[
 
 def load_or_exit(
     scenario: Path | None, assignments: list[str] | None, allow_outside: bool = False
-) -> Scenario:
+) -> "Scenario":
     """Load a scenario with `--set` overrides, or print every problem and exit with 2."""
+    from cybergeo.scenario import ScenarioError, load_scenario, parse_override
+    from cybergeo.scenario.loader import DEFAULT_SCENARIO
+
     try:
         overrides = dict(parse_override(s) for s in assignments or [])
         return load_scenario(scenario or DEFAULT_SCENARIO, overrides, allow_outside=allow_outside)
@@ -53,7 +57,7 @@ def load_or_exit(
         raise report(error) from None
 
 
-def report(error: ScenarioError) -> typer.Exit:
+def report(error: "ScenarioError") -> typer.Exit:
     """Print every problem of a scenario, one line each, and give the exit to raise (2)."""
     for problem in error.problems:
         err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)

@@ -23,8 +23,7 @@ from cybergeo.cli.common import (
 )
 from cybergeo.i18n import _
 from cybergeo.i18n.labels import label
-from cybergeo.scenario import ScenarioError, load_scenario
-from cybergeo.scenario.spec import MAX_STEPS
+from cybergeo.scenario.limits import MAX_STEPS
 
 
 @app.command()
@@ -142,6 +141,8 @@ def validate(
     allow_outside: AllowOutside = False,
 ) -> None:
     """Check scenario files; report every problem of every file (exit 2 if any)."""
+    from cybergeo.scenario import ScenarioError, load_scenario
+
     failed = False
     for path in scenarios:
         try:

@@ -1,5 +1,7 @@
 """Censorship: blocking platforms in a jurisdiction, and the resentment it breeds."""
 
+import numpy as np
+
 from cybergeo.view import ModelView
 from cybergeo.world.strata import SoftwareKind
 
@@ -26,7 +28,9 @@ def censor(
     if not chosen:
         return
     world.blocked[chosen, country] = True
-    model.blocked_until[chosen, country] = model.steps + duration
+    model.blocked_until[chosen, country] = np.maximum(
+        model.blocked_until[chosen, country], model.steps + duration
+    )
     world.refresh()
     model.citizens.censorship_grievance[model.citizens.country == country] += RESENTMENT
     model.emit(

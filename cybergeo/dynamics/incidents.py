@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from cybergeo.dynamics.governance_phase import collection
 from cybergeo.dynamics.investigation import (
     DAYS_PER_WEEK,
     EvidenceModel,
@@ -209,9 +210,13 @@ class IncidentDesk:
             for f in model.firms.values()
             if f.spec.kind == FirmKind.SECURITY_VENDOR
         ]
+        sigint = state.intelligence * (0.5 + 0.5 * self._transit_share(victim))
+        weight = model.spec.governance.platforms.collection_weight
+        if weight > 0:
+            sigint = min(1.0, sigint + weight * collection(model, victim))
         return clue_rate(
             state.spec.capabilities.forensics,
-            state.intelligence * (0.5 + 0.5 * self._transit_share(victim)),
+            sigint,
             shared,
             max(vendors, default=0.0),
             model.spec.step_days,

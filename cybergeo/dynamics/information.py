@@ -15,6 +15,8 @@ class MessageKind(StrEnum):
     DISINFORMATION = "disinformation"
     DIPLOMACY = "diplomacy"
     NEWS = "news"
+    PROPAGANDA = "propaganda"
+    ADVOCACY = "advocacy"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 import numpy as np
 
 from cybergeo.actors.whistleblower import Whistleblower
+from cybergeo.dynamics.governance_phase import surveillance_leak
 from cybergeo.dynamics.information import MessageKind
 from cybergeo.dynamics.media import in_the_media
 from cybergeo.view import ModelView
@@ -23,6 +24,7 @@ def leak(
     in_the_media(model, MessageKind.LEAK, about, about, impact)
     model.emit("leak", leaker, state)
     model.count("leaks")
+    surveillance_leak(model, about, impact)
     for firm in model.firms.values():
         if state in firm.complicit_with:
             firm.exposed(impact)

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-CATALOGUE_MODULES = ("incidents", "society", "series")
+CATALOGUE_MODULES = ("incidents", "society", "series", "governance", "influence", "uprisings")
 """Modules of `cybergeo.facts` whose measures make up the catalogue."""
 
 

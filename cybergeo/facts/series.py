@@ -62,3 +62,41 @@ def difference(
         float(STATISTICS[statistic](_series(run, template.format(name)))) for name in between
     )
     return first - second
+
+
+@measure
+def metric_gain(run: RunData, metric: str, start: int = 1, end: int | None = None) -> float:
+    """A metric's value at step `end` (the last step by default) minus its value at step
+    `start`."""
+    series = _series(run, metric)
+    last = series.index.max() if end is None else end
+    return float(series.get(last, float("nan")) - series.get(start, float("nan")))
+
+
+@measure
+def metric_around(
+    run: RunData,
+    metric: str,
+    event: str,
+    actor: str | None = None,
+    after: int = 0,
+    until: int = 0,
+    statistic: Statistic = "peak",
+) -> float:
+    """The `peak`, `mean` or `median` of a metric over the steps from `after` to `until`
+    steps after the first event of a kind (by `actor`, if given); 0 is the event's own
+    step, negative offsets are before it. NaN without the event."""
+    step = first_event(run, event, actor)
+    if step is None:
+        return float("nan")
+    series = _series(run, metric)
+    window = series[(series.index >= step + after) & (series.index <= step + until)]
+    return float(STATISTICS[statistic](window)) if len(window) else float("nan")
+
+
+def first_event(run: RunData, kind: str, actor: str | None = None) -> int | None:
+    """The step of the first event of a kind (by an actor), or None."""
+    events = run.events[run.events["kind"] == kind]
+    if actor is not None:
+        events = events[events["actor"] == actor]
+    return int(events["step"].min()) if len(events) else None

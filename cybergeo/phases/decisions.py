@@ -1,10 +1,13 @@
 """Phase 2, decisions: states, groups and insiders choose; this module asks them in turn and
 turns their choices into operations, blocks, posts and leaks."""
 
+import numpy as np
+
 from cybergeo.actors.citizens import Activity
 from cybergeo.actors.state import StateAgent
 from cybergeo.actors.whistleblower import Whistleblower
 from cybergeo.dynamics.censorship import censor
+from cybergeo.dynamics.governance_phase import platforms_respond
 from cybergeo.dynamics.leaks import leak, state_behind
 from cybergeo.dynamics.media import post_diplomacy
 from cybergeo.dynamics.operations import Operation, OperationKind
@@ -18,7 +21,8 @@ BLOCK_DURATION = 10
 
 def decisions(model: ModelView) -> list[Operation]:
     """States plan operations and set domestic controls; last step's counter-operations are
-    planned; groups pick targets; insiders weigh a leak. Returns the operations to resolve."""
+    planned; groups pick targets; insiders weigh a leak; exposed platforms answer. Returns
+    the operations to resolve."""
     citizens = model.citizens
     protest = citizens.share(citizens.activity == Activity.PROTESTING, len(model.countries))
     plans = [
@@ -26,10 +30,12 @@ def decisions(model: ModelView) -> list[Operation]:
         for state in model.states
         for op in state_decisions(model, state, float(protest[state.index]))
     ]
+    voices(model, protest)
     plans += counter_operations(model)
     plans += group_decisions(model)
     for insider in model.insiders:
         insider_decision(model, insider)
+    platforms_respond(model)
     return plans
 
 
@@ -49,6 +55,17 @@ def state_decisions(model: ModelView, state: StateAgent, protest: float) -> list
     if state.posts_diplomacy(model.spec.information.diplomacy_rate):
         post_diplomacy(model, state.index)
     return plans
+
+
+def voices(model: ModelView, protest: np.ndarray) -> None:
+    """Regimes answer their streets (7.45), the news of a fall is queued for abroad (7.43);
+    embassies, state media and NGOs post (7.38-7.41)."""
+    if model.regimes is not None:
+        for fallen in model.regimes.answer(protest):
+            if model.protest_news is not None:
+                model.protest_news.regime_fell(fallen)
+    if model.influence is not None:
+        model.influence.post()
 
 
 def counter_operations(model: ModelView) -> list[Operation]:

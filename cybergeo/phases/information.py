@@ -7,7 +7,10 @@ from cybergeo.view import ModelView
 
 
 def information(model: ModelView) -> None:
-    """Messages spread over open ties and move the beliefs of the citizens they reach."""
+    """Protest news spreads and emboldens; messages spread over open ties and move the
+    beliefs of the citizens they reach."""
+    if model.protest_news is not None:
+        model.protest_news.spread(model.world.accounts.open_adjacency())
     if not model.messages:
         return
     adjacency = model.world.accounts.open_adjacency()
@@ -16,7 +19,8 @@ def information(model: ModelView) -> None:
     model.count("messages", len(model.messages))
     for message in model.messages:
         reached = reach(message, adjacency, transmissibility, model.rng)
-        update_beliefs(model.citizens, message, reached)
+        if model.influence is None or not model.influence.moves(message, reached, adjacency):
+            update_beliefs(model.citizens, message, reached)
         model.count("citizens_reached", int(reached[:citizens].sum()))
         by_country = np.bincount(model.citizens.country[reached[:citizens]], minlength=n)
         for country, hits in zip(model.countries, by_country, strict=True):

@@ -5,6 +5,7 @@ import itertools
 import numpy as np
 
 from cybergeo.actors.citizens import Activity
+from cybergeo.dynamics.governance_phase import cross_border_open, governance_metrics
 from cybergeo.view import ModelView
 
 COUNTED = (
@@ -33,6 +34,7 @@ def record(model: ModelView) -> None:
         "mean_tension": model.relations.mean_tension(),
         "max_escalation": float(model.relations.escalation.max()),
         **{f"availability_{s.value}": v for s, v in model.world.availability().items()},
+        "cross_border_open": cross_border_open(model),
     }
     metrics.update(country_metrics(model))
     n = len(model.countries)
@@ -45,6 +47,11 @@ def record(model: ModelView) -> None:
         for i, country in enumerate(model.countries):
             if firm.market is not None:
                 metrics[f"user_share.{firm.name}.{country}"] = float(firm.user_share[i])
+    if model.spec.governance.active:
+        metrics.update(governance_metrics(model))
+    for mechanism in (model.influence, model.protest_news, model.regimes):
+        if mechanism is not None:
+            metrics.update(mechanism.metrics())
     model.recorder.metrics(model.steps, metrics)
 
 

@@ -5,11 +5,10 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, model_validator
 
+from cybergeo.scenario.limits import MAX_RUNS
 from cybergeo.scenario.spec import Identifier, Seed, Spec, Steps
 
 Design = Literal["factorial", "latin_hypercube", "sobol", "morris"]
-MAX_RUNS = 1_000_000
-"""Most runs in one batch (design points x replications)."""
 
 
 class ParameterSpec(Spec):

@@ -7,7 +7,10 @@ reported together with type errors, not only once those are fixed.
 from collections.abc import Iterator
 from typing import Any
 
+from cybergeo.scenario.governance import governance_references
+from cybergeo.scenario.influence import influence_references
 from cybergeo.scenario.schema import Scenario
+from cybergeo.scenario.uprisings import uprising_references
 
 Location = tuple[str | int, ...]
 
@@ -33,6 +36,9 @@ def check_references(raw: dict[str, Any]) -> list[tuple[Location, str]]:
         *_dangling(_items(raw, "events", []), "events", ("actor",), actor_ids, "actor"),
         *_event_targets(_items(raw, "events", []), country_ids, firm_ids, actor_ids),
         *_hardware(raw, country_ids, firm_ids),
+        *governance_references(raw, country_ids, firm_ids),
+        *influence_references(raw, country_ids, firm_ids),
+        *uprising_references(raw, country_ids),
     ]
 
 

@@ -11,7 +11,10 @@ from pydantic import Field
 
 from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.facts import Facts
+from cybergeo.scenario.governance import GovernanceSpec
+from cybergeo.scenario.influence import InfluenceSpec
 from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
+from cybergeo.scenario.uprisings import UprisingSpec
 
 
 class Regime(StrEnum):
@@ -296,7 +299,10 @@ class Scenario(Spec):
     society: SocietySpec = SocietySpec()
     diplomacy: DiplomacySpec = DiplomacySpec()
     attribution: AttributionSpec = AttributionSpec()
+    influence: InfluenceSpec = InfluenceSpec()
+    uprisings: UprisingSpec = UprisingSpec()
     events: Annotated[list[ScheduledEvent], Field(max_length=10_000)] = []
+    governance: GovernanceSpec = GovernanceSpec()
     experiment: ExperimentSpec | None = None
     facts: Facts = Field([], description="stylised facts its runs must show (`cybergeo facts`)")
 

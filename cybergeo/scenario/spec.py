@@ -4,9 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_STEPS = 100_000
-"""Longest run, in steps, wherever a number of steps enters (YAML, CLI, API)."""
-MAX_SEED = 2**63 - 1
+from cybergeo.scenario.limits import MAX_SEED, MAX_STEPS
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Rate = Annotated[float, Field(ge=0.0, le=1.0, description="probability per step")]

@@ -118,7 +118,7 @@ class Accounts:
 
 def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generator) -> Accounts:
     """Citizens with follow ties (homophily by country, heavy-tailed degrees), plus state
-    channels, media, firm and group accounts followed by part of the public."""
+    channels, media, firm, group, embassy and NGO accounts followed by part of the public."""
     spec = scenario.world.semantic
     sizes = np.array([c.citizens for c in scenario.countries])
     citizen_country = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
@@ -134,9 +134,13 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
     institutions += [(AccountKind.MEDIA, c.id, index[c.id]) for c in scenario.countries]
     institutions += [(AccountKind.FIRM, f.id, index[f.home]) for f in scenario.firms]
     institutions += [(AccountKind.GROUP, g.id, index[g.home]) for g in scenario.groups]
+    voices = _voices(scenario, index)
+    institutions += [(kind, owner, home) for kind, owner, home, _ in voices]
+    reach_of = {(kind, owner): reach for kind, owner, _, reach in voices}
     extra_src, extra_dst = [src], [dst]
-    for number, (kind, _, home) in enumerate(institutions):
-        reach = np.where(citizen_country == home, 1.0, 0.1) * _reach(kind)
+    for number, (kind, owner, home) in enumerate(institutions):
+        share = reach_of.get((kind, owner), _reach(kind))
+        reach = np.where(citizen_country == home, 1.0, 0.1) * share
         followers = np.flatnonzero(rng.random(n_citizens) < reach).astype(np.int32)
         extra_src.append(np.full(len(followers), n_citizens + number, dtype=np.int32))
         extra_dst.append(followers)
@@ -164,6 +168,15 @@ def build_accounts(scenario: Scenario, systems: Systems, rng: np.random.Generato
         tie_dst=tie_dst,
         tie_platform=account_platform[follower],
     )
+
+
+def _voices(scenario: Scenario, index: dict[str, int]) -> list[tuple[AccountKind, str, int, float]]:
+    """Embassies (living in their host's public) and NGOs, with the share of that public
+    following each."""
+    influence = scenario.influence
+    embassies = [(AccountKind.EMBASSY, e.id, index[e.host], e.reach) for e in influence.embassies]
+    ngos = [(AccountKind.NGO, n.id, index[n.home], n.reach) for n in influence.ngos]
+    return embassies + ngos
 
 
 def _reach(kind: AccountKind) -> float:

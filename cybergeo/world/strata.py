@@ -34,6 +34,8 @@ class AccountKind(StrEnum):
     MEDIA = "media"
     FIRM = "firm"
     GROUP = "group"
+    EMBASSY = "embassy"
+    NGO = "ngo"
 
 
 class VulnerabilityStatus(StrEnum):
