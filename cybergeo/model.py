@@ -30,8 +30,8 @@ from cybergeo.dynamics.incidents import IncidentDesk
 from cybergeo.dynamics.influence import InfluenceCampaigns
 from cybergeo.dynamics.information import Message
 from cybergeo.dynamics.operations import Operation
-from cybergeo.dynamics.regime import RegimeWatch
 from cybergeo.dynamics.publishing import PublishingDesk
+from cybergeo.dynamics.regime import RegimeWatch
 from cybergeo.dynamics.stockpiles import stock_zero_days
 from cybergeo.dynamics.supply_chain import SupplyChainDesk
 from cybergeo.dynamics.surveillance import request_cooperation

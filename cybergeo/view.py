@@ -61,6 +61,8 @@ class RegimeLog(Protocol):
     def answer(self, protest: np.ndarray) -> list[int]: ...
 
     def metrics(self) -> dict[str, float]: ...
+
+
 class CableDesk(Protocol):
     """Publishers and their cable releases (`cybergeo.dynamics.publishing.PublishingDesk`)."""
 
@@ -145,6 +147,8 @@ class ModelView(Protocol):
     @property
     def regimes(self) -> RegimeLog | None:
         """Regime outcomes, if the scenario sets `uprisings.outcome`."""
+
+    @property
     def publishing(self) -> CableDesk:
         """Publishers and their releases."""
 

@@ -14,11 +14,10 @@ from cybergeo.scenario.experiment import ExperimentSpec
 from cybergeo.scenario.facts import Facts
 from cybergeo.scenario.governance import GovernanceSpec
 from cybergeo.scenario.influence import InfluenceSpec
-from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
-from cybergeo.scenario.uprisings import UprisingSpec
 from cybergeo.scenario.publishing import PublishingSpec
 from cybergeo.scenario.spec import MAX_STEPS, Identifier, Probability, Rate, Seed, Spec, Steps
 from cybergeo.scenario.supply_chain import SupplyChainSpec
+from cybergeo.scenario.uprisings import UprisingSpec
 
 
 class Regime(StrEnum):
