@@ -88,6 +88,7 @@ CATALOGUE: tuple[MetricInfo, ...] = (
     _share("availability_hardware", "working hardware nodes (`.Country`: per country)"),
     _share("availability_software", "working software systems (`.Country`: per country)"),
     _share("availability_semantic", "reachable accounts (`.Country`: per country)"),
+    _share("cross_border_open", "open ties between accounts of different countries"),
     _level("trust_government", "trust in [0, 1]", "`.Country`: citizens' mean trust in government"),
     _share("protest_share", "`.Country`: citizens protesting"),
     _level("grievance", "grievance in [0, 1]", "`.Country`: citizens' mean grievance"),

@@ -31,9 +31,10 @@ SCENARIO_VARIABLE = "CYBERGEO_DASHBOARD_SCENARIO"
 
 
 def scenario_choices(extra: str | Path | None = None) -> dict[str, str]:
-    """The bundled scenarios by name, and `extra` first when given (its own file wins over
-    a bundled one of the same name)."""
-    choices = {p.stem: str(p) for p in sorted(bundled_scenarios().glob("*.yaml"))}
+    """The bundled scenarios by name, the default first, and `extra` before them when given
+    (its own file wins over a bundled one of the same name)."""
+    files = sorted(bundled_scenarios().glob("*.yaml"), key=lambda p: (p.stem != "default", p.stem))
+    choices = {p.stem: str(p) for p in files}
     if extra is None:
         return choices
     name = Path(extra).stem
