@@ -113,6 +113,7 @@ class ProtestNews:
             model.spec.information.transmissibility,
             seeds,
             model.rng,
+            adjacency.data,
         )[: len(citizens)]
         weight = language_weights(
             self.language, citizens.country, about, self.spec.foreign_language_weight

@@ -237,6 +237,7 @@ class InfluenceCampaigns:
                 model.spec.information.transmissibility,
                 np.array([checker]),
                 model.rng,
+                adjacency.data,
             )
             corrected = correction[: len(citizens)]
             model.count("corrections")
