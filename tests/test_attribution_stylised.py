@@ -1,4 +1,12 @@
-"""Stylised facts of attribution in the model, across replications, with statistical tests."""
+"""Stylised facts of attribution in the model, across replications, with statistical tests.
+
+Replications and run lengths follow each effect's size, measured over 20 seeds cut at 90,
+120, 150 and 365 days. A stricter attribution threshold is a weak effect that needs whole
+years: over 150 days even 20 seeds leave the false-attribution and retaliation tests far
+from significance, so the four threshold tests share one batch of 20 year-long runs per
+doctrine and form the `slow` tier (`./dev test -m slow`). False flags and proxies are strong
+effects, checked at 150 days: see their tests.
+"""
 
 import numpy as np
 import pandas as pd
@@ -10,13 +18,14 @@ from cybergeo.measures import incident_table, retaliations_against_innocents
 from tests.conftest import SCENARIOS
 
 REPLICATIONS = 20
+YEAR = 365
 
 
-def incidents(overrides: dict, replications: int = REPLICATIONS) -> pd.DataFrame:
+def incidents(overrides: dict, replications: int = REPLICATIONS, steps: int = YEAR) -> pd.DataFrame:
     """Incidents of many seeded runs of a small, busy version of the default scenario, whose
     victims name culprits as soon as they are confident."""
     base = {
-        "steps": 365,
+        "steps": steps,
         "countries.Northland.citizens": 60,
         "countries.Eastmark.citizens": 60,
         "countries.Southport.citizens": 40,
@@ -51,6 +60,7 @@ def proportion_less(hits_a, n_a, hits_b, n_b) -> float:
     return stats.fisher_exact(table, alternative="less").pvalue
 
 
+@pytest.mark.slow
 def test_higher_threshold_fewer_false_attributions(doctrines):
     low, high = (d[d["attributed"].notna()] for d in (doctrines["low"], doctrines["high"]))
     wrong_low, wrong_high = (
@@ -60,6 +70,7 @@ def test_higher_threshold_fewer_false_attributions(doctrines):
     assert proportion_less(wrong_high, len(high), wrong_low, len(low)) < 0.01
 
 
+@pytest.mark.slow
 def test_higher_threshold_fewer_retaliations_against_innocents(doctrines):
     def per_run(table):
         innocents = retaliations_against_innocents(table)
@@ -69,6 +80,7 @@ def test_higher_threshold_fewer_retaliations_against_innocents(doctrines):
     assert stats.mannwhitneyu(high, low, alternative="less").pvalue < 0.01
 
 
+@pytest.mark.slow
 def test_higher_threshold_more_incidents_never_answered(doctrines):
     def unanswered(table):
         seen = table[table["detected"].notna()]
@@ -81,6 +93,7 @@ def test_higher_threshold_more_incidents_never_answered(doctrines):
     assert proportion_less(low_hits, low_n, high_hits, high_n) < 0.01
 
 
+@pytest.mark.slow
 def test_higher_threshold_slower_attribution(doctrines):
     def delays(table):
         done = table[table["attributed"].notna()]
@@ -101,6 +114,8 @@ def blamed_share(table: pd.DataFrame, actor: str) -> tuple[int, int]:
 
 
 def test_false_flags_raise_false_attribution_against_the_framed_actor():
+    """8 runs of 150 days a side give p < 3e-4 for two disjoint blocks of seeds (0-7, 12-19),
+    p = 2e-3 at 120 days and 7e-3 at 90: the campaign runs through the whole run."""
     naive = {f"countries.{c}.doctrine.evidence_model": "naive" for c in ("Northland", "Southport")}
     campaign = [
         {
@@ -111,8 +126,8 @@ def test_false_flags_raise_false_attribution_against_the_framed_actor():
             "duration": 200,
         }
     ]
-    plain = incidents(naive, replications=12)
-    flagged = incidents({**naive, "events": campaign}, replications=12)
+    plain = incidents(naive, replications=8, steps=150)
+    flagged = incidents({**naive, "events": campaign}, replications=8, steps=150)
     framed, n_framed = blamed_share(flagged, "Southport")
     before, n_before = blamed_share(plain, "Southport")
     assert proportion_less(before, n_before, framed, n_framed) < 0.01
@@ -120,14 +135,15 @@ def test_false_flags_raise_false_attribution_against_the_framed_actor():
 
 def test_proxies_shield_their_sponsor():
     """Through a proxy, fewer of a state's operations are pinned on the state itself: naming
-    the proxy is right, but only at the operator level."""
+    the proxy is right, but only at the operator level. A strong effect: 6 runs of 150 days a
+    side give p < 1e-6 for two disjoint blocks of seeds."""
 
     def sponsor_missed(table):
         attributed = table[table["attributed"].notna() & (table["true_author"] == "Eastmark")]
         return int((attributed["level"] != "responsible").sum()), len(attributed)
 
-    without = sponsor_missed(incidents({"attribution.proxy_rate": 0.0}, replications=12))
-    through = sponsor_missed(incidents({"attribution.proxy_rate": 1.0}, replications=12))
+    without = sponsor_missed(incidents({"attribution.proxy_rate": 0.0}, replications=6, steps=150))
+    through = sponsor_missed(incidents({"attribution.proxy_rate": 1.0}, replications=6, steps=150))
     assert proportion_less(*without, *through) < 0.01
 
 

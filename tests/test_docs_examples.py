@@ -38,7 +38,6 @@ def rows(text: str) -> list[list[str]]:
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("doc", "marker"), EXAMPLES, ids=["compare", "sensitivity"])
 def test_printed_example_is_what_its_commands_print(doc, marker, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)

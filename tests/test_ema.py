@@ -15,9 +15,6 @@ from cybergeo.experiments.batch import create_batch
 from cybergeo.scenario import ScenarioError
 from cybergeo.scenario.experiment import ExperimentSpec
 
-ema = pytest.importorskip("cybergeo.experiments.ema")
-workbench = pytest.importorskip("ema_workbench")
-
 TINY = {
     "name": "tiny",
     "steps": 3,
@@ -39,6 +36,18 @@ def escalation(params: dict, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @pytest.fixture(scope="module")
+def ema():
+    """`cybergeo.experiments.ema`, imported on first use: EMA Workbench takes seconds to
+    import, and every test worker collects this file."""
+    return pytest.importorskip("cybergeo.experiments.ema")
+
+
+@pytest.fixture(scope="module")
+def workbench():
+    return pytest.importorskip("ema_workbench")
+
+
+@pytest.fixture(scope="module")
 def swept(tmp_path_factory):
     spec = ExperimentSpec(
         design="latin_hypercube",
@@ -51,7 +60,7 @@ def swept(tmp_path_factory):
     return folder
 
 
-def test_the_model_has_paths_as_uncertainties_and_metrics_as_outcomes():
+def test_the_model_has_paths_as_uncertainties_and_metrics_as_outcomes(ema, workbench):
     model = ema.scenario_model(TINY, {RATE: (0.1, 0.5)}, OUTCOMES, steps=3)
     assert [u.name for u in model.uncertainties] == ["countries_A_operations_rate"]
     assert [o.name for o in model.outcomes] == OUTCOMES
@@ -60,12 +69,12 @@ def test_the_model_has_paths_as_uncertainties_and_metrics_as_outcomes():
     assert (outcomes["operations_launched"] >= 0).all()
 
 
-def test_a_typo_in_an_uncertainty_is_refused():
+def test_a_typo_in_an_uncertainty_is_refused(ema):
     with pytest.raises(ScenarioError, match="did you mean 'A'"):
         ema.scenario_model(TINY, {"countries.AA.operations_rate": (0.1, 0.5)}, OUTCOMES)
 
 
-def test_experiments_run_through_the_batch_store_and_resume(tmp_path):
+def test_experiments_run_through_the_batch_store_and_resume(ema, tmp_path):
     model = ema.scenario_model(TINY, {RATE: (0.1, 0.5)}, OUTCOMES, steps=3)
     folder, experiments, outcomes = ema.run_experiments(
         model, 4, tmp_path, seed=1, executor="serial"
@@ -77,7 +86,7 @@ def test_experiments_run_through_the_batch_store_and_resume(tmp_path):
     np.testing.assert_array_equal(again[1]["operations_launched"], outcomes["operations_launched"])
 
 
-def test_prim_finds_the_parameter_range_that_leads_to_escalation(swept):
+def test_prim_finds_the_parameter_range_that_leads_to_escalation(ema, swept):
     found = ema.discover_boxes(load_batch(swept), "max_escalation", above=2, threshold=0.95)
     limits = found.limits
     assert limits.loc["x", "restricted"] and not limits.loc["z", "restricted"]
@@ -87,7 +96,7 @@ def test_prim_finds_the_parameter_range_that_leads_to_escalation(swept):
     assert lenient.coverage >= found.coverage and 0.8 <= lenient.density <= found.density
 
 
-def test_cli_discover(swept):
+def test_cli_discover(ema, swept):
     result = CliRunner().invoke(
         app, ["discover", str(swept), "--metric", "max_escalation", "--above", "2"]
     )
