@@ -58,7 +58,9 @@ def dashboard_url() -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def test_a_class_runs_a_scenario_reveals_the_truth_and_switches_to_french(dashboard_url) -> None:
+def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
+    dashboard_url,
+) -> None:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -72,6 +74,12 @@ def test_a_class_runs_a_scenario_reveals_the_truth_and_switches_to_french(dashbo
         expect.set_options(timeout=300_000)
 
         expect(page.locator(".cg-countries")).to_contain_text("Northland, Eastmark, Southport")
+        with page.expect_popup() as opened:
+            page.locator(".cg-plot-tension .cg-odd-link").click()
+        rule = opened.value.locator('h3[id="725-tension"]')
+        expect(rule).to_have_text("7.25 Tension")
+        expect(rule).to_be_in_viewport()
+        opened.value.close()
         page.locator(".cg-scenario").click()
         page.locator(".v-menu__content .v-list-item", has_text="doctrine").click()
         expect(page.locator(".cg-day")).to_have_text("Day 0 of 120")

@@ -23,14 +23,15 @@ def dashboard(
     lang: Lang = None,
 ) -> None:
     """Serve the class dashboard on localhost (needs the teach extra: ./dev dashboard)."""
+    from cybergeo.viz.dashboard_server import serve
+
     chosen = speak(lang, keep=True)
     if scenario is not None:
         load_or_exit(scenario, None)
     try:
-        from cybergeo.viz.dashboard.serve import serve
+        serve(scenario, port, not no_browser, chosen)
     except ModuleNotFoundError as error:
         raise fail(
             f"the dashboard needs the teach extra ({error.name} is missing): "
             "run ./dev dashboard, or pip install 'cybergeo[teach]'"
         ) from None
-    raise typer.Exit(serve(scenario, port, not no_browser, chosen))
