@@ -74,15 +74,18 @@ def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
         expect.set_options(timeout=300_000)
 
         expect(page.locator(".cg-countries")).to_contain_text("Northland, Eastmark, Southport")
+        link = page.locator(".cg-plot-tension .cg-odd-link")
+        expect(link).to_have_attribute("href", re.compile(r"^blob:.*#725-tension$"))
         with page.expect_popup() as opened:
-            page.locator(".cg-plot-tension .cg-odd-link").click()
+            link.click()
         rule = opened.value.locator('h3[id="725-tension"]')
         expect(rule).to_have_text("7.25 Tension")
         expect(rule).to_be_in_viewport()
         opened.value.close()
         page.locator(".cg-scenario").click()
-        page.locator(".v-menu__content .v-list-item", has_text="doctrine").click()
-        expect(page.locator(".cg-day")).to_have_text("Day 0 of 120")
+        page.locator(".v-menu__content .v-list-item", has_text="estonia-2007").click()
+        expect(page.locator(".cg-day")).to_have_text("Day 0 of 400")
+        expect(page.locator(".cg-countries")).to_contain_text("Estonia, Russia")
         expect(page.locator(".cg-plot-operations img")).to_have_count(1)
         before = page.locator(".cg-plot-operations img").get_attribute("src")
 

@@ -2,9 +2,10 @@
 
 The dashboard carries the model description once, rendered to a standalone HTML page
 whose headings have GitHub's anchors (`odd_anchor`). In the browser, `OddDocument` makes
-that page a blob URL, and every `OddLink` opens it in a new tab at its rule's heading
-(`blob:...#725-tension`). No server route is needed, so the same link works under
-`cybergeo dashboard` and inline in Jupyter. Without the ODD file the link is plain text.
+that page a blob URL and aims every `OddLink` on the page at its rule's heading
+(`blob:...#725-tension`, opened in a new tab). No server route is needed, so the same
+link works under `cybergeo dashboard` and inline in Jupyter. Without the ODD file the
+link is plain text.
 """
 
 import html
@@ -44,7 +45,8 @@ def odd_html() -> str | None:
 
 @solara.component_vue("odd_document.vue")
 def OddVue(html: str) -> None:
-    """The ODD page as a blob URL, and every link with `data-odd` aimed into it."""
+    """The ODD page as a blob URL; every link with `data-odd`, now or later on the page,
+    is aimed into it."""
 
 
 @solara.component
