@@ -11,6 +11,9 @@ from typer.testing import CliRunner
 
 import cybergeo
 from cybergeo.cli import app
+from cybergeo.experiments import compare_policies, load_batch, sensitivity_indices
+from cybergeo.experiments.compare import comparison_figure
+from cybergeo.experiments.sensitivity import sensitivity_figure
 from cybergeo.i18n import CATALOGUES, _, resolve_language, speaking
 from cybergeo.viz.stories import incident_stories
 
@@ -105,6 +108,13 @@ def test_every_command_prints_in_the_language_asked(tmp_path, monkeypatch) -> No
     sensitivity = french("sensitivity", str(morris), "--metric", "mean_tension")
     assert "sensibilité de mean_tension (moyenne par run, morris" in sensitivity
     assert "paramètre" in sensitivity
+    with speaking("fr"):
+        table = compare_policies(load_batch(factorial), [POLICY], "mean_tension")
+        compared = comparison_figure(table, load_batch(factorial))
+        indices = sensitivity_figure(sensitivity_indices(load_batch(morris), "mean_tension"))
+    assert compared.get_suptitle().startswith(f"mean_tension selon {POLICY} — moyenne par run")
+    assert compared.axes[0].get_xlabel() == "pas"
+    assert indices.axes[0].get_title().startswith("Sensibilité de mean_tension (moyenne par run")
     scenario = str(tmp_path / "policies.yaml")
     facts = french("facts", scenario, "--replications", "2", "--workers", "1")
     assert "faits de policies sur 2 runs" in facts and "verdict" in facts and "tient" in facts
