@@ -192,13 +192,14 @@ def discover_boxes(
     side = f"> {above:g}" if above is not None else f"< {below:g}"
     of_interest = (table[metric] > above) if above is not None else (table[metric] < below)
     y = of_interest.to_numpy(bool)
+    if y.all() or not y.any():
+        raise ValueError(
+            f"{int(y.sum())} of {len(y)} runs have {metric}, {chosen} per run, {side}; "
+            "PRIM needs runs on both sides"
+        )
     condition = _("{metric}, {statistic} per run, {side}").format(
         metric=metric, statistic=_(chosen), side=side
     )
-    if y.all() or not y.any():
-        raise ValueError(
-            f"{int(y.sum())} of {len(y)} runs have {condition}; PRIM needs runs on both sides"
-        )
     box = prim.Prim(x, y, mass_min=0.05).find_box()
     trajectory = box.peeling_trajectory
     dense = trajectory[trajectory["density"] >= threshold]
