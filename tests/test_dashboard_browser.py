@@ -1,4 +1,6 @@
-"""The served dashboard in a real browser: Debian's Chromium, driven by Playwright.
+"""The served dashboard in a real browser: Debian's Chromium, driven by Playwright. A class
+follows a plot's link to its rule in the ODD, picks a small scenario (its first operation
+comes in the first frame), runs it, reveals the truth and switches to French.
 
 Never downloads a browser: it uses /usr/bin/chromium (`.ci/run` installs it), and is
 skipped outside CI when it is absent. The screenshot is left under runs/ for a person.
@@ -49,7 +51,7 @@ def dashboard_url() -> Iterator[str]:
                 socket.create_connection(("localhost", port), timeout=1).close()
                 break
             except OSError:
-                time.sleep(1)
+                time.sleep(0.25)
         else:
             pytest.fail(f"the dashboard did not listen on port {port} in {STARTUP_SECONDS} s")
         yield f"http://localhost:{port}"
