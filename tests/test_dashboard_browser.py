@@ -108,6 +108,8 @@ def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
         expect(page.get_by_text("Révéler la vérité")).to_be_visible()
         expect(page.locator(".cg-incidents table")).to_contain_text("véritable auteur")
         expect(page.locator(".cg-day")).to_contain_text("Jour")
+        day, days = map(int, re.findall(r"\d+", page.locator(".cg-day").inner_text()))
+        assert day <= days, "playing stops at the scenario's last day"
 
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=True)

@@ -122,7 +122,7 @@ def Dashboard(source: str | None = None, lang: str | None = None) -> None:
                 playing.value = False
                 return
             with lock:
-                for _step in range(FRAME_STEPS):
+                for _step in range(min(FRAME_STEPS, current.spec.steps - current.steps)):
                     current.step()
             tick.value += 1
 
