@@ -1,5 +1,5 @@
 """The historical scenarios of the displaced secret, the supply chain and the patriots' crisis
-(`/work/shared/cases.md` S1, S4, S5) validate, and their facts hold over a few seeded runs
+(Cablegate, NotPetya, Estonia) validate, and their facts hold over a few seeded runs
 (`cybergeo facts FILE --replications 20` checks them over twenty)."""
 
 import itertools
