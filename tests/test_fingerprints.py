@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("e91409ee5baa67d1", "20a6b0d7eb97cc5f"),
-    ("default.yaml", 2): ("3fb5e708cc754283", "6234b3320bd46791"),
-    ("default.yaml", 3): ("0dea9c871940433b", "bf676df0aee1d872"),
-    ("doctrine.yaml", 7): ("c6ab0d556e06f99b", "5774c56958499725"),
+    ("default.yaml", 1): ("2b00e60e0914f755", "1849f29778ebc885"),
+    ("default.yaml", 2): ("c94253c6ae54b562", "370731843e66a2b7"),
+    ("default.yaml", 3): ("f513ccf636bb8a90", "2b886a919337f0b1"),
+    ("doctrine.yaml", 7): ("ac3b82881f6c5a3d", "6686f2fede49d255"),
 }
 
 

@@ -6,7 +6,7 @@ from cybergeo.view import ModelView
 from cybergeo.world.strata import SoftwareKind
 
 RESENTMENT = 0.05
-"""Resentment of censorship each citizen of the censoring country gains per block."""
+"""Resentment of censorship each citizen cut off from its platform gains per block."""
 
 
 def censor(
@@ -32,10 +32,20 @@ def censor(
         model.blocked_until[chosen, country], model.steps + duration
     )
     world.refresh()
-    model.citizens.censorship_grievance[model.citizens.country == country] += RESENTMENT
+    model.citizens.censorship_grievance[cut_off(model, country, chosen)] += RESENTMENT
     model.emit(
         "censorship", model.countries[country], ",".join(world.systems.name[p] for p in chosen)
     )
     model.count("censorship_events")
     for group in model.groups.values():
         group.witness("censorship", country, model.country_index[group.spec.home])
+
+
+def cut_off(model: ModelView, country: int, platforms: list[int]) -> np.ndarray:
+    """Which citizens a block cuts off: those of the censoring country whose main platform it
+    blocks and who do not circumvent. Censorship is felt as friction by the users of the
+    blocked service, and goes unnoticed by the rest (Roberts 2018; Hobbs & Roberts 2018)."""
+    citizens, accounts = model.citizens, model.world.accounts
+    n = len(citizens)
+    blocked = np.isin(accounts.platform[:n], platforms)
+    return (citizens.country == country) & blocked & ~accounts.circumvents[:n]
