@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("2b00e60e0914f755", "1849f29778ebc885"),
+    ("default.yaml", 1): ("5f433bb2b5d5b7eb", "5bdba2accde5511a"),
     ("default.yaml", 2): ("c94253c6ae54b562", "370731843e66a2b7"),
     ("default.yaml", 3): ("f513ccf636bb8a90", "2b886a919337f0b1"),
-    ("doctrine.yaml", 7): ("ac3b82881f6c5a3d", "6686f2fede49d255"),
+    ("doctrine.yaml", 7): ("75e02ee86e89c28b", "1d69fcc08b91c6e8"),
 }
 
 

@@ -225,9 +225,20 @@ def test_a_block_is_resented_only_by_the_citizens_it_cuts_off():
     n = len(citizens)
     theirs = citizens.country == eastmark
     cut_off = theirs & (accounts.platform[:n] == chirp) & ~accounts.circumvents[:n]
-    resented = citizens.censorship_grievance > 0
+    resented = citizens.censorship_grievance.copy()
     assert cut_off.any() and (theirs & ~cut_off).any()
-    assert (resented == cut_off).all()
+    assert ((resented > 0) == cut_off).all()
+    censor(world, eastmark, duration=10, platform="Chirp")
+    assert (citizens.censorship_grievance == resented).all(), "extending a block cuts no one off"
+
+
+def test_disinformation_moves_those_who_already_distrust():
+    rng = np.random.default_rng(0)
+    people = CitizenPopulation.generate(np.zeros(3, dtype=int), np.array([0.9]), rng)
+    people.trust_government[:] = [1.0, 0.9, 0.5]
+    lie = Message(MessageKind.DISINFORMATION, source=0, about=1, audience=0, impact=0.2)
+    update_beliefs(people, lie, np.ones(3, dtype=bool))
+    assert people.trust_government.tolist() == pytest.approx([1.0, 0.9 * 0.98, 0.5 * 0.9])
 
 
 # -- a leak costs a complicit platform its foreign users ----------------------------------

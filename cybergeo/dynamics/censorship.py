@@ -27,12 +27,13 @@ def censor(
         chosen = [p for p in platforms if world.systems.country[p] != country]
     if not chosen:
         return
+    newly = [p for p in chosen if not world.blocked[p, country]]
     world.blocked[chosen, country] = True
     model.blocked_until[chosen, country] = np.maximum(
         model.blocked_until[chosen, country], model.steps + duration
     )
     world.refresh()
-    model.citizens.censorship_grievance[cut_off(model, country, chosen)] += RESENTMENT
+    model.citizens.censorship_grievance[cut_off(model, country, newly)] += RESENTMENT
     model.emit(
         "censorship", model.countries[country], ",".join(world.systems.name[p] for p in chosen)
     )
@@ -42,9 +43,10 @@ def censor(
 
 
 def cut_off(model: ModelView, country: int, platforms: list[int]) -> np.ndarray:
-    """Which citizens a block cuts off: those of the censoring country whose main platform it
-    blocks and who do not circumvent. Censorship is felt as friction by the users of the
-    blocked service, and goes unnoticed by the rest (Roberts 2018; Hobbs & Roberts 2018)."""
+    """Which citizens a block of `platforms` (not blocked there before) cuts off: those of the
+    censoring country whose main platform it blocks and who do not circumvent. A sudden block
+    is felt by the users of the blocked service and goes unnoticed by the rest; extending a
+    block already in place cuts nobody off anew (Roberts 2018; Hobbs & Roberts 2018)."""
     citizens, accounts = model.citizens, model.world.accounts
     n = len(citizens)
     blocked = np.isin(accounts.platform[:n], platforms)
