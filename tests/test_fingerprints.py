@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("5f433bb2b5d5b7eb", "5bdba2accde5511a"),
-    ("default.yaml", 2): ("c94253c6ae54b562", "370731843e66a2b7"),
-    ("default.yaml", 3): ("f513ccf636bb8a90", "2b886a919337f0b1"),
-    ("doctrine.yaml", 7): ("75e02ee86e89c28b", "1d69fcc08b91c6e8"),
+    ("default.yaml", 1): ("e1ecca2117c76424", "d7ae64542ab1ff27"),
+    ("default.yaml", 2): ("5ed681717d636903", "bc7795128687a615"),
+    ("default.yaml", 3): ("87868e977f2a8579", "ccbae8f814d8c261"),
+    ("doctrine.yaml", 7): ("75bf0df9197c8f36", "7db1af337d423563"),
 }
 
 
