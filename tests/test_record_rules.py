@@ -117,7 +117,7 @@ def busy_run(seed: int) -> RunResult:
 
 
 def test_incidents_and_stories_say_the_level():
-    runs = [busy_run(s) for s in range(6)]
+    runs = [busy_run(s) for s in range(2)]  # each run has proxy-level attributions
     tables = [incident_table(run.events) for run in runs]
     table = pd.concat(tables)
     named = table[table["blamed"].notna()]
