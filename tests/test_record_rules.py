@@ -261,6 +261,10 @@ def test_a_leak_costs_a_complicit_platform_more_foreign_than_home_users():
 
 @pytest.mark.slow
 def test_the_default_scenarios_facts_hold():
+    """All but arrests hold; arrests (0.10 a citizen-year against the record's 0.05, ODD
+    differences) stay well below the 1.5 of the rules before issue 11's leak, disinformation,
+    block and jail-term rules."""
     table = check_facts(load_scenario(SCENARIOS / "default.yaml"), replications=20, workers=2)
     failing = table[~table["holds"]]
     assert failing["fact"].tolist() == ["arrests-are-rare"], failing.to_string()
+    assert failing["mean"].iloc[0] < 0.2
