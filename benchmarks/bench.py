@@ -53,7 +53,10 @@ TARGETS = {
     ],
     "citizens": [Target("vectorised / per-agent Mesa at 10^5", "speed_up", 100.0, False)],
     "batch": [Target("batch parallel efficiency, 2 workers", "efficiency", 0.9, False)],
-    "startup": [Target("cybergeo --help / import numpy", "help_per_numpy", 3.0, True)],
+    "startup": [
+        Target("cybergeo --help / import numpy", "help_per_numpy", 3.0, True),
+        Target("cybergeo validate default.yaml / import numpy", "validate_per_numpy", 4.0, True),
+    ],
 }
 
 

@@ -6,10 +6,11 @@ incident that was never attributed (or is still under investigation when the run
 answered by silence.
 """
 
-from typing import Annotated, Literal
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import numpy as np
-import pandas as pd
 from pydantic import Field
 
 from cybergeo.dynamics.diplomacy import Escalation
@@ -17,6 +18,9 @@ from cybergeo.dynamics.operations import OperationKind
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SILENCE = "silence"
 Rung = Literal["protest", "sanctions", "indictments", "counter_operation"]
