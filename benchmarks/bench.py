@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import batch
-import citizens
-import startup
 from common import load
 
 HERE = Path(__file__).parent
@@ -77,6 +74,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=16, help="runs per batch")
     args = parser.parse_args()
     sizes = [int(float(s)) for s in args.sizes.split(",")]
+    # imported here, not above: batch workers import this script again (as __mp_main__)
+    import batch
+    import citizens
+    import startup
+
     measures: dict[str, Callable[[], object]] = {
         "world": lambda: [world_at(size, args.steps) for size in sizes],
         "citizens": lambda: citizens.measure(100_000, 3),
