@@ -12,7 +12,7 @@ from cybergeo.experiments import store
 from cybergeo.experiments.design import run_tasks
 from cybergeo.experiments.executors import ExecutorName, run_locally, run_on_dask, run_serially
 from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, ScenarioRun, execute
-from cybergeo.run import versions
+from cybergeo.provenance import versions
 from cybergeo.scenario import (
     Problem,
     Scenario,
