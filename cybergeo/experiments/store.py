@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, execute
@@ -192,7 +193,7 @@ def _intact(path: Path, rows: Any, table: str) -> bool:
 def _write_table(frame: pd.DataFrame, target: Path) -> None:
     staging = target.with_name(f".{target.name}.tmp")
     try:
-        frame.to_parquet(staging, index=False)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), staging)
         os.replace(staging, target)
     except OSError as error:
         staging.unlink(missing_ok=True)
