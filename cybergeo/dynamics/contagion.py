@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from cybergeo.actors.citizens import Activity
-from cybergeo.dynamics.spread import independent_cascade
+from cybergeo.dynamics.information import reached_from
 from cybergeo.view import ModelView
 from cybergeo.world.strata import AccountKind
 
@@ -107,14 +107,8 @@ class ProtestNews:
     ) -> None:
         """Spread news about a country's protest from `seeds` and embolden those reached."""
         model, citizens = self.model, self.model.citizens
-        reached = independent_cascade(
-            adjacency.indptr,
-            adjacency.indices,
-            model.spec.information.transmissibility,
-            seeds,
-            model.rng,
-            adjacency.data,
-        )[: len(citizens)]
+        transmissibility = model.spec.information.transmissibility
+        reached = reached_from(seeds, adjacency, transmissibility, model.rng)[: len(citizens)]
         weight = language_weights(
             self.language, citizens.country, about, self.spec.foreign_language_weight
         )

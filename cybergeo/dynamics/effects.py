@@ -13,6 +13,23 @@ HACK_AND_LEAK_IMPACT = 0.5
 """A hack-and-leak's revelation, as a share of an insider's leak."""
 
 
+def record_launch(model: ModelView, op: Operation, detail: str) -> None:
+    """Keep a launched operation, count it (and its success) and log it under its face."""
+    model.operations.append(op)
+    model.count("operations_launched")
+    if op.succeeded:
+        model.count("operations_succeeded")
+    model.emit(
+        "operation_launched",
+        op.face,
+        model.countries[op.target_country],
+        incident=op.id,
+        true_author=op.author,
+        apparent_origin=op.apparent_origin,
+        detail=detail,
+    )
+
+
 def take_effect(model: ModelView, op: Operation) -> None:
     """Disruption takes a system (and, for sabotage, its hosts) down for a while; espionage
     breaches it; hack-and-leak publishes what it took; doxxing and influence post messages."""

@@ -34,11 +34,20 @@ class Message:
 def reach(
     message: Message, adjacency: sparse.csr_array, transmissibility: float, rng: np.random.Generator
 ) -> np.ndarray:
-    """Accounts the message reaches, spreading as an independent cascade over the ties
+    """Accounts the message reaches from its source (see `reached_from`)."""
+    return reached_from(np.array([message.source]), adjacency, transmissibility, rng)
+
+
+def reached_from(
+    seeds: np.ndarray,
+    adjacency: sparse.csr_array,
+    transmissibility: float,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Accounts reached from `seeds`, spreading as an independent cascade over the ties
     open in `adjacency` (its data: 1 open, 0 closed)."""
-    source = np.array([message.source])
     return independent_cascade(
-        adjacency.indptr, adjacency.indices, transmissibility, source, rng, adjacency.data
+        adjacency.indptr, adjacency.indices, transmissibility, seeds, rng, adjacency.data
     )
 
 

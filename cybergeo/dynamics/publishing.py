@@ -18,9 +18,9 @@ from cybergeo.actors.firm import FirmAgent
 from cybergeo.actors.hacktivist import OUTRAGE_MEMORY
 from cybergeo.actors.publisher import PublisherAgent
 from cybergeo.dynamics.diplomacy import Escalation
+from cybergeo.dynamics.information import reached_from
 from cybergeo.dynamics.operations import Operation, OperationKind
 from cybergeo.dynamics.planning import plan_group_operation
-from cybergeo.dynamics.spread import independent_cascade
 from cybergeo.scenario.publishing import CableRelease
 from cybergeo.scenario.schema import Ideology
 from cybergeo.view import ModelView
@@ -179,14 +179,8 @@ class PublishingDesk:
             seeds = np.union1d(publisher.outlets(), np.array(partners, dtype=np.int64))
             if not len(seeds):
                 continue
-            reached = independent_cascade(
-                adjacency.indptr,
-                adjacency.indices,
-                model.spec.information.transmissibility,
-                seeds,
-                model.rng,
-                adjacency.data,
-            )
+            transmissibility = model.spec.information.transmissibility
+            reached = reached_from(seeds, adjacency, transmissibility, model.rng)
             exposed = model.country_index[release.exposed]
             cable_beliefs(model.citizens, exposed, reached, spec.cable_impact)
             self.seen |= reached[:n_citizens]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cybergeo.dynamics.effects import take_effect
+from cybergeo.dynamics.effects import record_launch, take_effect
 from cybergeo.dynamics.operations import Operation, OperationKind
 from cybergeo.dynamics.planning import plan_operation
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
@@ -97,17 +97,10 @@ class SupplyChainDesk:
         if attack.persona:
             op.false_flag = UNKNOWN_ACTOR
         op.succeeded = True
-        model.operations.append(op)
-        model.count("operations_launched")
-        model.count("operations_succeeded")
-        model.emit(
-            "operation_launched",
-            op.face,
-            model.countries[op.target_country],
-            incident=op.id,
-            true_author=op.author,
-            apparent_origin=op.apparent_origin,
-            detail=f"sabotage on {product.id} via its update; succeeded"
+        record_launch(
+            model,
+            op,
+            f"sabotage on {product.id} via its update; succeeded"
             + (f"; poses as {attack.persona}" if attack.persona else ""),
         )
         model.emit(

@@ -3,7 +3,7 @@ running operations may be detected."""
 
 import numpy as np
 
-from cybergeo.dynamics.effects import take_effect
+from cybergeo.dynamics.effects import record_launch, take_effect
 from cybergeo.dynamics.operations import (
     DETECTION_WINDOW_DAYS,
     VISIBLE,
@@ -27,8 +27,6 @@ def launch(model: ModelView, op: Operation) -> None:
     """An operation succeeds or fails by skill, exploit and defence; a zero-day used may be
     burnt (made public)."""
     systems = model.world.systems
-    model.operations.append(op)
-    model.count("operations_launched")
     victim = model.states[op.target_country]
     exploit = "none"
     if op.zero_day is not None:
@@ -41,19 +39,14 @@ def launch(model: ModelView, op: Operation) -> None:
         skill_of(model, op.author), exploit, victim.spec.capabilities.defence
     )
     op.succeeded = bool(model.rng.random() < chance)
-    model.emit(
-        "operation_launched",
-        op.face,
-        model.countries[op.target_country],
-        incident=op.id,
-        true_author=op.author,
-        apparent_origin=op.apparent_origin,
-        detail=f"{op.kind.value} on {systems.name[op.target_system]} via {exploit}"
+    record_launch(
+        model,
+        op,
+        f"{op.kind.value} on {systems.name[op.target_system]} via {exploit}"
         + ("; counter-operation" if op.retaliation else "")
         + ("; succeeded" if op.succeeded else "; failed"),
     )
     if op.succeeded:
-        model.count("operations_succeeded")
         take_effect(model, op)
 
 
