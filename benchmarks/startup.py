@@ -2,8 +2,8 @@
 
 `cybergeo validate` runs on the default scenario, whose `facts:` name measures of the
 catalogue: it pays for the command line (what `--help` pays), the YAML reader and the
-pydantic schema, and numpy (the measures' parameter types live in numpy modules), never for
-pandas, Mesa or matplotlib; hence a bound one `import numpy` above that of `--help`.
+pydantic schema (about one `import numpy`), never for numpy, pandas, Mesa or matplotlib;
+hence a bound one above that of `--help`.
 """
 
 import resource

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 
-import numpy as np
 from pydantic import Field
 
-from cybergeo.dynamics.diplomacy import Escalation
-from cybergeo.dynamics.operations import OperationKind
+from cybergeo.dynamics.kinds import Escalation, OperationKind
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
@@ -44,7 +42,11 @@ def _share(part: int, whole: int) -> float:
 
 
 def _quantile(values: pd.Series, quantile: float) -> float:
-    return float(np.quantile(values.astype(float), quantile)) if len(values) else float("nan")
+    """A quantile as numpy gives it: interpolated, NaN if a value is missing."""
+    values = values.astype(float)
+    if not len(values) or values.isna().any():
+        return float("nan")
+    return float(values.quantile(quantile))
 
 
 @measure

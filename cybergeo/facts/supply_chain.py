@@ -3,11 +3,10 @@ names the author, and how far the answer goes."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from cybergeo.dynamics.diplomacy import Escalation
+from cybergeo.dynamics.kinds import Escalation
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
@@ -57,7 +56,7 @@ def attack_attribution_delay(run: RunData) -> float:
         (named.loc[named["incident"] == row.incident, "step"].min() - row.launched)
         for row in _attack_incidents(run).itertuples()
     ]
-    delays = [d for d in delays if not np.isnan(d)]
+    delays = [d for d in delays if not math.isnan(d)]
     return float(min(delays) * run.days_per_step) if delays else float("nan")
 
 
