@@ -104,7 +104,7 @@ def test_validate_accepts_good_files():
 def test_help_and_validate_load_no_heavy_libraries():
     """Start-up pays only for what a command uses: `--help`, and `validate` of every bundled
     scenario (their `facts:` name measures whose code works on pandas tables), never import
-    Mesa, pandas, matplotlib or networkx (checked in a fresh interpreter)."""
+    Mesa, pandas, matplotlib, networkx or even numpy (checked in a fresh interpreter)."""
     scenarios = sorted(str(p) for p in SCENARIOS.glob("*.yaml"))
     assert any("facts:" in Path(p).read_text() for p in scenarios)
     check = (
@@ -112,7 +112,8 @@ def test_help_and_validate_load_no_heavy_libraries():
         "runner = CliRunner(); runner.invoke(app, ['--help']); "
         f"codes = [runner.invoke(app, ['validate', p]).exit_code for p in {scenarios!r}]; "
         "assert codes == [0] * len(codes), codes; "
-        "print(sorted(m for m in ('mesa', 'pandas', 'matplotlib', 'networkx') if m in sys.modules))"
+        "heavy = ('mesa', 'pandas', 'matplotlib', 'networkx', 'numpy'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert loaded.returncode == 0, loaded.stderr
