@@ -1,5 +1,5 @@
 """The historical scenarios of the displaced secret, the supply chain and the patriots' crisis
-(`/work/shared/cases.md` S1, S4, S5) validate, and their facts hold over a few seeded runs
+(Cablegate, NotPetya, Estonia) validate, and their facts hold over a few seeded runs
 (`cybergeo facts FILE --replications 20` checks them over twenty)."""
 
 import itertools
@@ -19,13 +19,13 @@ def test_the_case_is_a_stylised_day_by_day_history_with_cited_facts(name: str) -
     lines = (SCENARIOS / name).read_text(encoding="utf-8").splitlines()
     comment = itertools.takewhile(lambda line: line.startswith("#"), lines)
     opening = " ".join(line.lstrip("# ") for line in comment)
-    for words in ("What happened", "Sources:", "step 1 is", "stylised model", "not a forecast"):
+    for words in ("What happened", "Sources", "step 1 is", "stylised model", "not a forecast"):
         assert words in opening, f"{name}: the opening comment does not say {words!r}"
     scenario = load_scenario(SCENARIOS / name)
     assert sum(c.citizens for c in scenario.countries) <= 2000
     assert 200 <= scenario.steps <= 900
     assert len(scenario.facts) >= 3
-    assert all("cases.md" in fact.source for fact in scenario.facts)
+    assert all(len(fact.source.split()) >= 4 for fact in scenario.facts), "a fact cites no record"
 
 
 @pytest.mark.slow

@@ -48,7 +48,7 @@ def test_without_chance_both_make_the_same_decisions(
     exactly the same thing in both implementations (beliefs agree to float32 precision: the
     population stores float32, the agents Python floats)."""
     population, contacts = society
-    rules = SocietySpec(jail_release_rate=0.0, confidence_bound=0.0)
+    rules = SocietySpec(confidence_bound=0.0)
     police = np.zeros(len(population))
     vectorised = copy.deepcopy(population)
     vectorised.censorship_grievance[:50] = 0.3
@@ -92,3 +92,25 @@ def test_both_give_the_same_distributions(
         theirs = [run[measure] for run in reference_runs]
         assert np.ptp(ours + theirs) > 0 or ours[0] == theirs[0]
         assert stats.ks_2samp(ours, theirs).pvalue > 0.01, measure
+
+
+def test_prisoners_serve_netlogos_jail_term() -> None:
+    """Every protester in sight of a crowd of police is arrested, gets a term drawn from 0 to
+    `max_jail_term` − 1 as in NetLogo's Rebellion, and is released once it has served it
+    (a term of 0 leaves it free); none leaves early or stays late."""
+    rng = np.random.default_rng(3)
+    people = CitizenPopulation.generate(np.zeros(400, dtype=int), np.array([0.0]), rng)
+    people.risk_aversion[:] = 0.0
+    rules = SocietySpec(max_jail_term=5, arrest_rate=1.0)
+    grievance = people.grievance()
+    protesters = np.flatnonzero(grievance > rules.activation_threshold)
+    seen = np.ones(len(protesters), dtype=np.float32)
+    people.mobilise(protesters, grievance[protesters], 100 * seen, seen, rules, rng)
+    terms = people.jail_term[protesters].copy()
+    assert set(terms.tolist()) == set(range(5))
+    assert (people.activity[protesters] == np.where(terms > 0, Activity.JAILED, 0)).all()
+    nobody = np.empty(0, dtype=np.int64)
+    for served in range(1, 6):
+        people.mobilise(nobody, grievance[nobody], seen[:0], seen[:0], rules, rng)
+        still_in = people.activity[protesters] == Activity.JAILED
+        np.testing.assert_array_equal(still_in, terms > served)

@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("e91409ee5baa67d1", "20a6b0d7eb97cc5f"),
-    ("default.yaml", 2): ("3fb5e708cc754283", "6234b3320bd46791"),
-    ("default.yaml", 3): ("0dea9c871940433b", "bf676df0aee1d872"),
-    ("doctrine.yaml", 7): ("c6ab0d556e06f99b", "5774c56958499725"),
+    ("default.yaml", 1): ("e1ecca2117c76424", "d7ae64542ab1ff27"),
+    ("default.yaml", 2): ("5ed681717d636903", "bc7795128687a615"),
+    ("default.yaml", 3): ("87868e977f2a8579", "ccbae8f814d8c261"),
+    ("doctrine.yaml", 7): ("75bf0df9197c8f36", "7db1af337d423563"),
 }
 
 

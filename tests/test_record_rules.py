@@ -1,17 +1,22 @@
 """The rules that bring the model closer to the record (issue 11): each has a test of the
 behaviour it exists for, and the default scenario's facts hold over replications."""
 
+from functools import cache
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from cybergeo import CyberspaceModel, check_facts, load_scenario, simulate
 from cybergeo.actors.citizens import CitizenPopulation
+from cybergeo.dynamics.censorship import censor
 from cybergeo.dynamics.diplomacy import Escalation
 from cybergeo.dynamics.incidents import attribution_level
+from cybergeo.dynamics.information import Message, MessageKind, update_beliefs
 from cybergeo.dynamics.operations import MEDIAN_DWELL_DAYS, OperationKind, detection_hazard
 from cybergeo.dynamics.responses import HARM, RESPONSES, STATEMENT, Harm, respond, response_level
 from cybergeo.measures import incident_table
+from cybergeo.run import RunResult
 from cybergeo.scenario.schema import Doctrine
 from cybergeo.viz.stories import incident_stories
 from cybergeo.world.adjacency import OpenAdjacency
@@ -105,11 +110,14 @@ def test_naming_the_proxy_or_its_sponsor_is_right_at_its_level():
     assert attribution_level("Northland", "Northland", "Northland") == "responsible"
 
 
+@cache
+def busy_run(seed: int) -> RunResult:
+    """One run of the busy default scenario, shared by the tests that read its incidents."""
+    return simulate(load_scenario(SCENARIOS / "default.yaml", {**SMALL, **BUSY}), seed=seed)
+
+
 def test_incidents_and_stories_say_the_level():
-    runs = [
-        simulate(load_scenario(SCENARIOS / "default.yaml", {**SMALL, **BUSY}), seed=s)
-        for s in range(6)
-    ]
+    runs = [busy_run(s) for s in range(2)]  # each run has proxy-level attributions
     tables = [incident_table(run.events) for run in runs]
     table = pd.concat(tables)
     named = table[table["blamed"].notna()]
@@ -137,10 +145,9 @@ BUSY = {
 def test_aware_attribution_is_calibrated_inside_the_full_model():
     """Over at least 200 public attributions of the default scenario (made busy, both rivals
     aware), the share right at some level is within 0.05 of the mean confidence."""
-    scenario = load_scenario(SCENARIOS / "default.yaml", {**SMALL, **BUSY})
     tables = []
     for seed in range(12):
-        table = incident_table(simulate(scenario, seed=seed).events)
+        table = incident_table(busy_run(seed).events)
         tables.append(table[table["blamed"].notna()])
         if sum(len(t) for t in tables) >= 200:
             break
@@ -192,6 +199,48 @@ def test_the_default_is_calm_until_a_crisis():
     assert crisis["protest_share.Northland"].max() > 0.1
 
 
+# -- a leak and a block move the citizens they touch -------------------------------------
+
+
+def test_a_leak_costs_trust_as_far_as_citizens_cared_about_privacy():
+    rng = np.random.default_rng(0)
+    people = CitizenPopulation.generate(np.zeros(300, dtype=int), np.array([0.92]), rng)
+    people.privacy_awareness[:100] = 0.0
+    people.privacy_awareness[100:] = np.linspace(0.01, 0.4, 200, dtype=np.float32)
+    before = people.trust_government.copy()
+    leak = Message(MessageKind.LEAK, source=0, about=0, audience=None, impact=0.3)
+    update_beliefs(people, leak, np.ones(300, dtype=bool))
+    loss = 1 - people.trust_government / before
+    assert (loss[:100] == 0).all(), "who never cared about surveillance keeps its trust"
+    assert loss[100:] == pytest.approx(0.3 * np.linspace(0.01, 0.4, 200), abs=1e-6)
+    assert people.trust_government.mean() > 0.92 - 0.05, "a modest fall, as after Snowden"
+
+
+def test_a_block_is_resented_only_by_the_citizens_it_cuts_off():
+    world = model()
+    eastmark = world.country_index["Eastmark"]
+    accounts, citizens = world.world.accounts, world.citizens
+    chirp = int(np.flatnonzero(np.array(world.world.systems.name) == "Chirp")[0])
+    censor(world, eastmark, duration=10, platform="Chirp")
+    n = len(citizens)
+    theirs = citizens.country == eastmark
+    cut_off = theirs & (accounts.platform[:n] == chirp) & ~accounts.circumvents[:n]
+    resented = citizens.censorship_grievance.copy()
+    assert cut_off.any() and (theirs & ~cut_off).any()
+    assert ((resented > 0) == cut_off).all()
+    censor(world, eastmark, duration=10, platform="Chirp")
+    assert (citizens.censorship_grievance == resented).all(), "extending a block cuts no one off"
+
+
+def test_disinformation_moves_those_who_already_distrust():
+    rng = np.random.default_rng(0)
+    people = CitizenPopulation.generate(np.zeros(3, dtype=int), np.array([0.9]), rng)
+    people.trust_government[:] = [1.0, 0.9, 0.5]
+    lie = Message(MessageKind.DISINFORMATION, source=0, about=1, audience=0, impact=0.2)
+    update_beliefs(people, lie, np.ones(3, dtype=bool))
+    assert people.trust_government.tolist() == pytest.approx([1.0, 0.9 * 0.98, 0.5 * 0.9])
+
+
 # -- a leak costs a complicit platform its foreign users ----------------------------------
 
 
@@ -212,6 +261,10 @@ def test_a_leak_costs_a_complicit_platform_more_foreign_than_home_users():
 
 @pytest.mark.slow
 def test_the_default_scenarios_facts_hold():
+    """All but arrests hold; arrests (0.10 a citizen-year against the record's 0.05, ODD
+    differences) stay well below the 1.5 of the rules before issue 11's leak, disinformation,
+    block and jail-term rules."""
     table = check_facts(load_scenario(SCENARIOS / "default.yaml"), replications=20, workers=2)
     failing = table[~table["holds"]]
     assert failing["fact"].tolist() == ["arrests-are-rare"], failing.to_string()
+    assert failing["mean"].iloc[0] < 0.2

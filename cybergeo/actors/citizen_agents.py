@@ -35,6 +35,7 @@ class CitizenAgent(mesa.Agent):
         self.risk_aversion = float(population.risk_aversion[i])
         self.censorship_grievance = float(population.censorship_grievance[i])
         self.emboldened = float(population.emboldened[i])
+        self.jail_term = int(population.jail_term[i])
         self.activity = Activity(int(population.activity[i]))
         self.contacts: list[CitizenAgent] = []
         self.police = 0.0
@@ -56,14 +57,18 @@ class CitizenAgent(mesa.Agent):
         perceived = float(arrest_probability(cops, actives, society.arrest_constant))
         risk = self.risk_aversion * perceived * (1.0 - self.emboldened)
         if self.activity == Activity.JAILED:
-            released = rng.random() < society.jail_release_rate
-            self.next_activity = Activity.QUIET if released else Activity.JAILED
+            self.jail_term -= 1
+            self.next_activity = Activity.QUIET if self.jail_term <= 0 else Activity.JAILED
             return
         if not activation(self.grievance(), risk, society.activation_threshold):
             self.next_activity = Activity.QUIET
             return
         self.arrested = bool(rng.random() < min(1.0, society.arrest_rate * cops / actives))
-        self.next_activity = Activity.JAILED if self.arrested else Activity.PROTESTING
+        if not self.arrested:
+            self.next_activity = Activity.PROTESTING
+            return
+        self.jail_term = int(rng.integers(society.max_jail_term))
+        self.next_activity = Activity.JAILED if self.jail_term > 0 else Activity.QUIET
 
     def act(self) -> None:
         """Take up the decided activity; trust drifts; resentment of censorship fades."""

@@ -49,6 +49,8 @@ class CitizenPopulation:
     activity: np.ndarray
     emboldened: np.ndarray
     """How far news of protest has made each citizen discount the arrest risk they see."""
+    jail_term: np.ndarray
+    """Steps each prisoner has still to serve."""
     _bounds: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
@@ -74,6 +76,7 @@ class CitizenPopulation:
             censorship_grievance=np.zeros(n, dtype=np.float32),
             activity=np.zeros(n, dtype=np.int8),
             emboldened=np.zeros(n, dtype=np.float32),
+            jail_term=np.zeros(n, dtype=np.int32),
         )
 
     def grievance(self) -> np.ndarray:
@@ -144,22 +147,28 @@ class CitizenPopulation:
         arrest probability they perceive, discounted by how emboldened they are) by the
         activation threshold. Each police patrol in
         sight arrests one of the protesters it sees with the arrest rate, so a protester is
-        taken with probability min(1, rate·C/A); a prisoner is released at the release rate.
-        Returns how many were arrested and released.
+        taken with probability min(1, rate·C/A). As in NetLogo's Rebellion, the arrested get
+        a term drawn from 0 to `max_jail_term` − 1 steps (none with a term of 0), and a
+        prisoner is released once it has served it. Returns how many were arrested and
+        released.
         """
         jailed = np.flatnonzero(self.activity == Activity.JAILED)
+        self.jail_term[jailed] -= 1
+        released = jailed[self.jail_term[jailed] <= 0]
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
         risk = self.risk_aversion[who] * perceived * (1 - self.emboldened[who])
         acts = activation(grievance, risk, society.activation_threshold)
         caught = np.minimum(1.0, society.arrest_rate * cops_seen[acts] / actives_seen[acts])
         active = who[acts]
         arrested = active[rng.random(len(active)) < caught]
-        released = jailed[rng.random(len(jailed)) < society.jail_release_rate]
+        self.jail_term[arrested] = rng.integers(society.max_jail_term, size=len(arrested))
         self.activity = np.zeros(len(self), dtype=np.int8)
         self.activity[active] = Activity.PROTESTING
         self.activity[jailed] = Activity.JAILED
         self.activity[released] = Activity.QUIET
-        self.activity[arrested] = Activity.JAILED
+        self.activity[arrested] = np.where(
+            self.jail_term[arrested] > 0, Activity.JAILED, Activity.QUIET
+        )
         return len(arrested), len(released)
 
     def recover_trust(self, legitimacy: np.ndarray, rate: float) -> None:

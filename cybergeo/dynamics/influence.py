@@ -246,7 +246,8 @@ class InfluenceCampaigns:
         loss = disinformation_loss(
             message.impact, self.label[targeted], corrected[targeted], self.spec.debunking
         )
-        citizens.trust_government[targeted] *= 1.0 - loss
+        trust = citizens.trust_government[targeted]
+        citizens.trust_government[targeted] = trust * (1.0 - loss * (1.0 - trust))
 
     # ---------------------------------------------------------------- phase 8: record
     def metrics(self) -> dict[str, float]:

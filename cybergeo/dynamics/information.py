@@ -54,10 +54,13 @@ def reached_from(
 def update_beliefs(citizens: CitizenPopulation, message: Message, reached: np.ndarray) -> None:
     """Shift the beliefs of the citizens reached, each toward the message's side.
 
-    - a leak about state S: S's citizens lose trust in their government; everyone reached
-      loses some trust in platforms and grows aware of surveillance; foreign citizens
-      think less of S;
-    - disinformation from S aimed at public P: P's citizens lose trust in their government;
+    - a leak about state S: S's citizens lose trust in their government as far as they
+      cared about privacy before it (opinion moves on the programme more than on the
+      regime: Pew 2013-2015); everyone reached loses some trust in platforms and grows aware
+      of surveillance; foreign citizens think less of S;
+    - disinformation from S aimed at public P: P's citizens lose trust in their government,
+      the more the less they trusted it (it moves the predisposed: Bail et al. 2020, Eady et
+      al. 2023);
     - digital diplomacy from S: foreign citizens think better of S;
     - news of an incident blamed on S: other countries' citizens think less of S.
     """
@@ -66,14 +69,15 @@ def update_beliefs(citizens: CitizenPopulation, message: Message, reached: np.nd
     own, foreign = hit[home == message.about], hit[home != message.about]
     step = np.float32(message.impact)
     if message.kind == MessageKind.LEAK:
-        citizens.trust_government[own] *= 1 - step
+        citizens.trust_government[own] *= 1 - step * citizens.privacy_awareness[own]
         citizens.trust_platforms[hit] *= 1 - step / 2
         aware = citizens.privacy_awareness[hit]
         citizens.privacy_awareness[hit] = aware + step * (1 - aware)
         citizens.attitude[foreign, message.about] *= 1 - step
     elif message.kind == MessageKind.DISINFORMATION:
         targeted = hit[home == message.audience]
-        citizens.trust_government[targeted] *= 1 - step
+        trust = citizens.trust_government[targeted]
+        citizens.trust_government[targeted] = trust * (1 - step * (1 - trust))
     elif message.kind == MessageKind.DIPLOMACY:
         attitude = citizens.attitude[foreign, message.about]
         citizens.attitude[foreign, message.about] = attitude + step * (1 - attitude)

@@ -217,7 +217,9 @@ class SocietySpec(Spec):
     arrest_constant: Annotated[float, Field(gt=0.0, le=1e3)] = 2.3
     arrest_rate: Rate = Field(0.1, description="chance a patrol arrests a protester it sees")
     police_per_citizen: Probability = Field(0.04, description="police at full surveillance")
-    jail_release_rate: Rate = 0.1
+    max_jail_term: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        30, description="a prisoner serves a term drawn from 0 to this minus 1 steps (NetLogo)"
+    )
     trust_recovery: Rate = 0.01
     confidence_bound: Probability = Field(
         0.2, description="attitudes closer than this move together in conversation (Deffuant d)"
