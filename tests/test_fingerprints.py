@@ -35,7 +35,6 @@ def fingerprint(name: str, seed: int) -> tuple[str, str]:
     return frame_hash(result.metrics), frame_hash(result.events)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("name", "seed"), CASES)
 def test_run_is_bit_identical_to_its_fingerprint(name: str, seed: int) -> None:
     assert fingerprint(name, seed) == FINGERPRINTS[(name, seed)]
