@@ -48,6 +48,7 @@ from cybergeo.phases import (
 from cybergeo.record import Recorder
 from cybergeo.scenario import Scenario
 from cybergeo.scenario.keywords import scenario_from_keywords
+from cybergeo.scenario.schema import Regime
 from cybergeo.world.strata import AccountKind
 from cybergeo.world.world import World, build_world
 
@@ -95,7 +96,11 @@ class CyberspaceModel(mesa.Model):
         n_citizens = self.world.accounts.n_citizens
         legitimacy = np.array([c.legitimacy for c in scenario.countries])
         self.citizens = CitizenPopulation.generate(
-            self.world.accounts.country[:n_citizens], legitimacy, self.rng
+            self.world.accounts.country[:n_citizens],
+            legitimacy,
+            self.rng,
+            np.array([c.regime != Regime.DEMOCRACY for c in scenario.countries]),
+            scenario.society.repeat_offence_after + 1,
         )
         self.relations: Relations = initial_relations(scenario)
         self.arena = Arena.build(scenario)
