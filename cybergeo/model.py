@@ -48,7 +48,6 @@ from cybergeo.phases import (
 from cybergeo.record import Recorder
 from cybergeo.scenario import Scenario
 from cybergeo.scenario.keywords import scenario_from_keywords
-from cybergeo.scenario.schema import Regime
 from cybergeo.world.strata import AccountKind
 from cybergeo.world.world import World, build_world
 
@@ -99,7 +98,7 @@ class CyberspaceModel(mesa.Model):
             self.world.accounts.country[:n_citizens],
             legitimacy,
             self.rng,
-            np.array([c.regime != Regime.DEMOCRACY for c in scenario.countries]),
+            np.array([c.repeat_protest_is_crime for c in scenario.countries]),
             scenario.society.repeat_offence_after + 1,
         )
         self.relations: Relations = initial_relations(scenario)

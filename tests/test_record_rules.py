@@ -219,15 +219,21 @@ def _arrests_under_steady_police(criminalises_repeat: bool, steps: int) -> np.nd
     return arrests
 
 
-def test_a_repeat_protester_goes_to_prison_for_years_outside_democracies():
+def test_a_repeat_protester_goes_to_prison_for_years_where_repetition_is_a_crime():
     """Russia's art. 212.1: a fourth arrest within 180 days, after more than two, is a
     criminal case (Dadin: 3 years). The fringe that Epstein's rule re-arrests every
-    fortnight is then arrested at most four times in 180 days and stays in prison; in a
-    democracy, where repetition is no crime, it is re-arrested a dozen times."""
-    autocracy = _arrests_under_steady_police(criminalises_repeat=True, steps=180)
-    democracy = _arrests_under_steady_police(criminalises_repeat=False, steps=180)
-    assert autocracy.max() == 4 and (autocracy >= 4).mean() > 0.9
-    assert np.median(democracy) >= 10
+    fortnight is then arrested at most four times in 180 days and stays in prison; where
+    repetition is no crime, it is re-arrested a dozen times."""
+    under_212_1 = _arrests_under_steady_police(criminalises_repeat=True, steps=180)
+    elsewhere = _arrests_under_steady_police(criminalises_repeat=False, steps=180)
+    assert under_212_1.max() == 4 and (under_212_1 >= 4).mean() > 0.9
+    assert np.median(elsewhere) >= 10
+
+
+def test_only_the_countries_that_say_so_make_repeat_protest_a_crime():
+    world = model({"countries.Eastmark.repeat_protest_is_crime": False})
+    assert not world.citizens.criminalises_repeat.any()
+    assert model().citizens.criminalises_repeat.tolist() == [False, True, False]
 
 
 # -- a leak and a block move the citizens they touch -------------------------------------

@@ -75,6 +75,10 @@ class Country(Spec):
         0.05, description="chance per step and rival of launching an operation"
     )
     mass_surveillance: bool = False
+    repeat_protest_is_crime: bool = Field(
+        False,
+        description="repeated protest arrests become a criminal case (Russia's art. 212.1)",
+    )
     governance: Literal["multistakeholder", "sovereign"] = Field(
         "multistakeholder",
         description="sovereign: data localisation, so foreign firms answer it like their home",
@@ -222,8 +226,8 @@ class SocietySpec(Spec):
     )
     repeat_offence_after: Annotated[int, Field(ge=1, le=10)] = Field(
         2,
-        description="outside democracies, an arrest after more than this many within the window "
-        "is a criminal case (Russia, art. 212.1: more than two)",
+        description="where repeated protest is a crime, an arrest after more than this many "
+        "within the window is a criminal case (Russia, art. 212.1: more than two)",
     )
     repeat_offence_window: Annotated[int, Field(ge=1, le=100_000)] = Field(
         180, description="steps within which prior arrests count toward a criminal case (212.1)"
