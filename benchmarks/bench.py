@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import batch
-import citizens
-import startup
 from common import load
 
 HERE = Path(__file__).parent
@@ -53,7 +50,10 @@ TARGETS = {
     ],
     "citizens": [Target("vectorised / per-agent Mesa at 10^5", "speed_up", 100.0, False)],
     "batch": [Target("batch parallel efficiency, 2 workers", "efficiency", 0.9, False)],
-    "startup": [Target("cybergeo --help / import numpy", "help_per_numpy", 3.0, True)],
+    "startup": [
+        Target("cybergeo --help / import numpy", "help_per_numpy", 3.0, True),
+        Target("cybergeo validate default.yaml / import numpy", "validate_per_numpy", 4.0, True),
+    ],
 }
 
 
@@ -74,6 +74,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=16, help="runs per batch")
     args = parser.parse_args()
     sizes = [int(float(s)) for s in args.sizes.split(",")]
+    # imported here, not above: batch workers import this script again (as __mp_main__)
+    import batch
+    import citizens
+    import startup
+
     measures: dict[str, Callable[[], object]] = {
         "world": lambda: [world_at(size, args.steps) for size in sizes],
         "citizens": lambda: citizens.measure(100_000, 3),

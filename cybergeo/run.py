@@ -7,7 +7,6 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pandas as pd
 
 from cybergeo.measures import headline
 from cybergeo.model import CyberspaceModel
+from cybergeo.provenance import versions
 from cybergeo.scenario import (
     Scenario,
     ScenarioSource,
@@ -25,8 +25,6 @@ from cybergeo.scenario import (
     scenario_mapping,
 )
 from cybergeo.scenario.spec import MAX_SEED, MAX_STEPS
-
-MAIN_DEPENDENCIES = ("mesa", "numpy", "networkx", "scipy", "pandas", "pyarrow", "pydantic")
 
 
 @dataclass
@@ -149,14 +147,3 @@ def check_count(name: str, value: Any, low: int, high: int) -> int:
 def run_folder_name(scenario: Scenario, seed: int, when: datetime) -> str:
     """`<scenario>-<UTC timestamp>-s<seed>`, sortable by time."""
     return f"{scenario.name}-{when.strftime('%Y%m%dT%H%M%S%fZ')}-s{seed}"
-
-
-def versions() -> dict[str, str]:
-    """Versions of cybergeo and of the libraries its results depend on."""
-    found = {}
-    for package in ("cybergeo", *MAIN_DEPENDENCIES):
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = "unknown"
-    return found

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -174,11 +175,11 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path, monkeypa
     scenario = tmp_path / "experiment.yaml"
     scenario.write_text(json.dumps(SCENARIO))
 
-    def full_disk(frame, path, **_):
+    def full_disk(table, path, **_):
         Path(path).write_bytes(b"PAR1 half")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk)
+    monkeypatch.setattr(pq, "write_table", full_disk)
     result = CliRunner().invoke(
         app, ["batch", str(scenario), "--executor", "serial", "--out", str(tmp_path / "runs")]
     )

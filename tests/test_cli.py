@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cybergeo.cli import app
-from tests.conftest import DATA
+from tests.conftest import DATA, SCENARIOS
 
 SMALL = [
     "--steps",
@@ -102,14 +102,18 @@ def test_validate_accepts_good_files():
 
 
 def test_help_and_validate_load_no_heavy_libraries():
-    """Start-up pays only for what a command uses: `--help`, and `validate` of a scenario
-    without facts (whose measures are pandas code), never import Mesa, pandas or
-    matplotlib (checked in a fresh interpreter)."""
+    """Start-up pays only for what a command uses: `--help`, and `validate` of every bundled
+    scenario (their `facts:` name measures whose code works on pandas tables), never import
+    Mesa, pandas, matplotlib, networkx or even numpy (checked in a fresh interpreter)."""
+    scenarios = sorted(str(p) for p in SCENARIOS.glob("*.yaml"))
+    assert any("facts:" in Path(p).read_text() for p in scenarios)
     check = (
         "import sys; from typer.testing import CliRunner; from cybergeo.cli import app; "
         "runner = CliRunner(); runner.invoke(app, ['--help']); "
-        f"assert runner.invoke(app, ['validate', {str(DATA / 'base.yaml')!r}]).exit_code == 0; "
-        "print(sorted(m for m in ('mesa', 'pandas', 'matplotlib') if m in sys.modules))"
+        f"codes = [runner.invoke(app, ['validate', p]).exit_code for p in {scenarios!r}]; "
+        "assert codes == [0] * len(codes), codes; "
+        "heavy = ('mesa', 'pandas', 'matplotlib', 'networkx', 'numpy'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert loaded.returncode == 0, loaded.stderr

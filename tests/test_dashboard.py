@@ -18,8 +18,10 @@ from cybergeo import CyberspaceModel, load_scenario
 from cybergeo.i18n import speaking
 from cybergeo.viz.dashboard import mesa_view
 from cybergeo.viz.dashboard.app import build_model, model_as_run, scenario_choices
+from cybergeo.viz.dashboard.odd_link import odd_html
 from cybergeo.viz.incident_view import class_incidents
 from cybergeo.viz.knobs import class_knobs, mesa_model_params
+from cybergeo.viz.odd import odd_anchor
 from cybergeo.viz.panels import PANELS
 
 
@@ -45,6 +47,14 @@ def test_solaraviz_page_shows_the_strata_the_incidents_and_every_plot() -> None:
     images = rendered.find(ipywidgets.Image).widgets
     assert len(images) == 1 + len(PANELS)
     rendered.find(v.Html, children=["No operation yet: press Run."]).assert_single()
+    links = rendered.find(solara.widgets.HTML, tag="a").widgets
+    anchors = {link.attributes["data-odd"] for link in links}
+    assert anchors >= {odd_anchor(panel.odd_section) for panel in PANELS}
+    page = odd_html()
+    assert page is not None, "the ODD ships with the package or is read from the checkout"
+    rendered.find(v.VuetifyTemplate, html=page).assert_single()
+    for anchor in anchors:
+        assert f'id="{anchor}"' in page, f"no heading for the link #{anchor}"
 
 
 def test_every_slider_says_what_it_does_in_both_languages() -> None:

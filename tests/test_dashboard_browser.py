@@ -1,4 +1,6 @@
-"""The served dashboard in a real browser: Debian's Chromium, driven by Playwright.
+"""The served dashboard in a real browser: Debian's Chromium, driven by Playwright. A class
+follows a plot's link to its rule in the ODD, picks a small scenario (its first operation
+comes in the first frame), runs it, reveals the truth and switches to French.
 
 Never downloads a browser: it uses /usr/bin/chromium (`.ci/run` installs it), and is
 skipped outside CI when it is absent. The screenshot is left under runs/ for a person.
@@ -49,7 +51,7 @@ def dashboard_url() -> Iterator[str]:
                 socket.create_connection(("localhost", port), timeout=1).close()
                 break
             except OSError:
-                time.sleep(1)
+                time.sleep(0.25)
         else:
             pytest.fail(f"the dashboard did not listen on port {port} in {STARTUP_SECONDS} s")
         yield f"http://localhost:{port}"
@@ -58,7 +60,9 @@ def dashboard_url() -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def test_a_class_runs_a_scenario_reveals_the_truth_and_switches_to_french(dashboard_url) -> None:
+def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
+    dashboard_url,
+) -> None:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -72,9 +76,18 @@ def test_a_class_runs_a_scenario_reveals_the_truth_and_switches_to_french(dashbo
         expect.set_options(timeout=300_000)
 
         expect(page.locator(".cg-countries")).to_contain_text("Northland, Eastmark, Southport")
+        link = page.locator(".cg-plot-tension .cg-odd-link")
+        expect(link).to_have_attribute("href", re.compile(r"^blob:.*#725-tension$"))
+        with page.expect_popup() as opened:
+            link.click()
+        rule = opened.value.locator('h3[id="725-tension"]')
+        expect(rule).to_have_text("7.25 Tension")
+        expect(rule).to_be_in_viewport()
+        opened.value.close()
         page.locator(".cg-scenario").click()
-        page.locator(".v-menu__content .v-list-item", has_text="doctrine").click()
-        expect(page.locator(".cg-day")).to_have_text("Day 0 of 120")
+        page.locator(".v-menu__content .v-list-item", has_text="estonia-2007").click()
+        expect(page.locator(".cg-day")).to_have_text("Day 0 of 400")
+        expect(page.locator(".cg-countries")).to_contain_text("Estonia, Russia")
         expect(page.locator(".cg-plot-operations img")).to_have_count(1)
         before = page.locator(".cg-plot-operations img").get_attribute("src")
 
@@ -95,6 +108,8 @@ def test_a_class_runs_a_scenario_reveals_the_truth_and_switches_to_french(dashbo
         expect(page.get_by_text("Révéler la vérité")).to_be_visible()
         expect(page.locator(".cg-incidents table")).to_contain_text("véritable auteur")
         expect(page.locator(".cg-day")).to_contain_text("Jour")
+        day, days = map(int, re.findall(r"\d+", page.locator(".cg-day").inner_text()))
+        assert day <= days, "playing stops at the scenario's last day"
 
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=True)

@@ -3,7 +3,8 @@
 Bad input is one line on stderr naming what and where, exit code 2, and nothing written.
 Shared options and error reporting live in `cli.common`; commands on single runs in
 `cli.runs`, batches in `cli.batches`, their analysis in `cli.analysis`, stylised facts in
-`cli.facts`, the language option and the class dashboard in `cli.teach`.
+`cli.facts`, `cybergeo --lang` and the class dashboard in `cli.teach`; every command also
+takes `--lang` (`cli.common.Lang`).
 """
 
 from cybergeo.cli import analysis, batches, facts, runs, teach

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from cybergeo.cli.common import Statistics, app, err, fail, out
+from cybergeo.cli.common import Lang, Statistics, app, err, fail, out, print_wide, speak
 from cybergeo.experiments.catalogue import CATALOGUE
+from cybergeo.i18n import _
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +31,7 @@ def compare(
     pool: Annotated[
         bool, typer.Option(help="pool the runs over varied parameters not named by --by")
     ] = False,
+    lang: Lang = None,
 ) -> None:
     """Compare policies: mean and 95% interval per policy, difference from the reference."""
     from cybergeo.experiments.compare import (
@@ -39,6 +41,7 @@ def compare(
         output_name,
     )
 
+    speak(lang, keep=True)
     results = load_or_exit(folder)
     target = folder / "compare"
     for name in metric or ["mean_tension", "max_escalation"]:
@@ -47,9 +50,11 @@ def compare(
         except ComparisonError as error:
             raise fail(str(error)) from None
         pooled = table.attrs["pooled"]
-        title = f"{name} by {', '.join(by)}: {table.attrs['note']}"
+        title = _("{metric} by {factors}: {note}").format(
+            metric=name, factors=", ".join(by), note=table.attrs["note"]
+        )
         if pooled:
-            title += f"; pooled over {', '.join(pooled)}"
+            title += _("; pooled over {parameters}").format(parameters=", ".join(pooled))
         print_comparison(title, table, by)
         stem = output_name(name, by, table.attrs["statistic"])
         try:
@@ -58,7 +63,9 @@ def compare(
             comparison_figure(table, results).savefig(target / f"{stem}.png", dpi=110)
         except OSError as error:
             raise fail(f"could not write to {target}: {error.strerror or error}") from None
-    out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
+    out.print(
+        _("Tables and figures: {folder}").format(folder=target), highlight=False, soft_wrap=True
+    )
 
 
 @app.command()
@@ -66,6 +73,7 @@ def sensitivity(
     folder: Annotated[Path, typer.Argument(help="a batch folder of a sobol or morris experiment")],
     metric: Metrics = None,
     statistic: Statistics = None,
+    lang: Lang = None,
 ) -> None:
     """Sobol or Morris sensitivity indices with 95% bootstrap intervals."""
     from cybergeo.experiments.compare import ComparisonError
@@ -75,6 +83,7 @@ def sensitivity(
         sensitivity_warnings,
     )
 
+    speak(lang, keep=True)
     results = load_or_exit(folder)
     target = folder / "sensitivity"
     for name in metric or ["mean_tension"]:
@@ -83,9 +92,14 @@ def sensitivity(
         except (ComparisonError, ValueError) as error:
             raise fail(str(error.args[0])) from None
         stem = f"{name}--{table.attrs['statistic']}"
+        title = _("sensitivity of {metric} ({statistic} per run, {design}, N={samples})")
         print_table(
-            f"sensitivity of {name} ({table.attrs['statistic']} per run, "
-            f"{table.attrs['design']}, N={table.attrs['samples']})",
+            title.format(
+                metric=name,
+                statistic=_(table.attrs["statistic"]),
+                design=table.attrs["design"],
+                samples=table.attrs["samples"],
+            ),
             table,
         )
         for warning in sensitivity_warnings(table):
@@ -96,21 +110,25 @@ def sensitivity(
             sensitivity_figure(table).savefig(target / f"{stem}.png", dpi=110)
         except OSError as error:
             raise fail(f"could not write to {target}: {error.strerror or error}") from None
-    out.print(f"Tables and figures: {target}", highlight=False, soft_wrap=True)
+    out.print(
+        _("Tables and figures: {folder}").format(folder=target), highlight=False, soft_wrap=True
+    )
 
 
 @app.command()
-def metrics() -> None:
+def metrics(lang: Lang = None) -> None:
     """The metric catalogue: each metric's kind, unit and the statistic that summarises a run."""
-    table = Table(title="Metrics (per-country ones are named family.Country)", title_justify="left")
-    for column in ("metric", "kind", "unit", "statistic"):
+    speak(lang, keep=True)
+    title = _("Metrics (per-country ones are named family.Country)")
+    table = Table(title=title, title_justify="left")
+    for column in (_("metric"), _("kind"), _("unit"), _("statistic")):
         table.add_column(column, no_wrap=True)
-    table.add_column("meaning")
+    table.add_column(_("meaning"), no_wrap=True)
     for info in CATALOGUE:
-        row = (info.pattern, str(info.kind), info.unit, str(info.statistic), info.description)
-        table.add_row(*row)
-    out.print(table)
-    out.print("A metric not listed is summarised by its mean, and said so.", highlight=False)
+        said = (_(info.kind), _(info.unit), _(info.statistic), _(info.description))
+        table.add_row(info.pattern, *said)
+    print_wide(table)
+    out.print(_("A metric not listed is summarised by its mean, and said so."), highlight=False)
 
 
 @app.command()
@@ -127,11 +145,13 @@ def discover(
     threshold: Annotated[
         float, typer.Option(help="density PRIM aims for in a box", min=0.0, max=1.0)
     ] = 0.8,
+    lang: Lang = None,
 ) -> None:
     """Scenario discovery with EMA Workbench's PRIM: which parameter ranges lead to runs
     above (or below) a value of a metric? Needs the `ema` extra."""
     from cybergeo.experiments.compare import ComparisonError
 
+    speak(lang, keep=True)
     if (above is None) == (below is None):
         raise fail("give exactly one of --above and --below")
     limits = [v for v in (threshold, above, below) if v is not None]
@@ -153,7 +173,8 @@ def discover(
         found.limits.to_csv(target / f"{found.name}.csv")
     except OSError as error:
         raise fail(f"could not write to {target}: {error.strerror or error}") from None
-    out.print(f"Box limits: {target / found.name}.csv", highlight=False, soft_wrap=True)
+    limits_file = target / f"{found.name}.csv"
+    out.print(_("Box limits: {file}").format(file=limits_file), highlight=False, soft_wrap=True)
 
 
 def load_or_exit(folder: Path) -> BatchResults:
@@ -169,11 +190,13 @@ def load_or_exit(folder: Path) -> BatchResults:
 def print_comparison(title: str, frame: pd.DataFrame, factors: list[str]) -> None:
     out.print(title, highlight=False, soft_wrap=True)
     table = Table()
-    for column in ("policy", "runs", "mean", "95% CI", "difference", "95% CI", "p (Welch)"):
+    interval = _("95% CI")
+    for column in (_("policy"), _("runs"), _("mean"), interval, _("difference"), interval):
         table.add_column(column, justify="right")
+    table.add_column("p (Welch)", justify="right")
     for row in frame.to_dict("records"):
         policy = ", ".join(str(row[f]) for f in factors)
-        label = f"{policy}{' (ref)' if row['reference'] else ''}"
+        label = policy + (_(" (ref)") if row["reference"] else "")
         table.add_row(
             label,
             str(row["runs"]),
@@ -190,7 +213,7 @@ def print_table(title: str, frame: pd.DataFrame) -> None:
     out.print(title, highlight=False, soft_wrap=True)
     table = Table()
     for column in frame.columns:
-        table.add_column(str(column), justify="right")
+        table.add_column(_("parameter") if column == "parameter" else str(column), justify="right")
     for row in frame.itertuples(index=False):
         table.add_row(*(f"{v:.3g}" if isinstance(v, float) else str(v) for v in row))
     out.print(table)

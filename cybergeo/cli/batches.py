@@ -7,7 +7,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from cybergeo.cli.common import AllowOutside, Overrides, app, err, fail, load_or_exit, out, report
+from cybergeo.cli.common import (
+    AllowOutside,
+    Lang,
+    Overrides,
+    app,
+    err,
+    fail,
+    load_or_exit,
+    out,
+    report,
+    speak,
+)
+from cybergeo.i18n import _
 from cybergeo.scenario.limits import MAX_RUNS
 
 if TYPE_CHECKING:
@@ -40,6 +52,7 @@ def batch(
     ] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for batch folders")] = Path("runs"),
     allow_outside: AllowOutside = False,
+    lang: Lang = None,
 ) -> None:
     """Run a scenario's experiment (or resume one): every run stored as it finishes."""
     from cybergeo.experiments import plan_batch, run_batch
@@ -47,6 +60,7 @@ def batch(
     from cybergeo.experiments.store import StoreError, completed, read_manifest
     from cybergeo.scenario import ScenarioError
 
+    speak(lang, keep=True)
     if executor not in ("local", "dask", "serial"):
         raise fail(f"--executor must be local, dask or serial, not {executor!r}")
     if resume is not None:
@@ -64,7 +78,7 @@ def batch(
         already = len(completed(folder))
     except StoreError as error:
         raise fail(str(error)) from None
-    out.print(f"Batch folder: {folder}", highlight=False, soft_wrap=True)
+    out.print(_("Batch folder: {folder}").format(folder=folder), highlight=False, soft_wrap=True)
     resume_hint = f"cybergeo batch --resume {folder}"
     failures = 0
     try:
@@ -75,26 +89,29 @@ def batch(
             TimeRemainingColumn(),
             console=err,
         ) as progress:
-            task = progress.add_task("runs", total=total, completed=already)
+            task = progress.add_task(_("runs"), total=total, completed=already)
 
             def advance(outcome: RunOutcome) -> None:
                 nonlocal failures
                 failures += outcome.status == "failed"
-                progress.update(task, advance=1, description=f"runs ({failures} failed)")
+                described = _("runs ({failures} failed)").format(failures=failures)
+                progress.update(task, advance=1, description=described)
 
             summary = run_batch(folder, executor, workers, scheduler, on_outcome=advance)  # type: ignore[arg-type]
     except StoreError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
-        message = f"interrupted; finished runs are kept. Resume with: {resume_hint}"
+        message = _("interrupted; finished runs are kept. Resume with: {command}").format(
+            command=resume_hint
+        )
         err.print(message, highlight=False, soft_wrap=True)
         raise typer.Exit(code=INTERRUPTED) from None
-    out.print(
-        f"  completed {summary.completed}, failed {summary.failed}, already done {summary.skipped}",
-        highlight=False,
+    counts = _("completed {completed}, failed {failed}, already done {skipped}").format(
+        completed=summary.completed, failed=summary.failed, skipped=summary.skipped
     )
+    out.print(f"  {counts}", highlight=False)
     if summary.failed:
-        out.print("  failed runs and their tracebacks are in runs.jsonl", highlight=False)
+        out.print("  " + _("failed runs and their tracebacks are in runs.jsonl"), highlight=False)
 
 
 def with_varied(spec: "Scenario", assignments: list[str]) -> "Scenario":

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from cybergeo.experiments.catalogue import Statistic
+from cybergeo.i18n import choose_language, language
 from cybergeo.scenario.limits import MAX_STEPS
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ err = Console(stderr=True)
 
 PROGRESS_FROM_STEPS = 100
 """Runs at least this long show a progress bar."""
+WIDE_TABLE = 180
+"""Columns a wide table may use, however narrow the terminal, so no label is cut."""
 
 ScenarioFile = Annotated[
     Path | None, typer.Argument(help="scenario YAML (default: bundled default)")
@@ -37,10 +41,30 @@ Statistics = Annotated[
 AllowOutside = Annotated[
     bool, typer.Option(help="let `extends:` reach files outside the scenario's folder")
 ]
+Lang = Annotated[
+    str | None,
+    typer.Option(help="language of what is printed: en or fr (default: CYBERGEO_LANG, locale)"),
+]
 Steps = Annotated[
     int | None,
     typer.Option(help="number of steps (default: the scenario's)", min=1, max=MAX_STEPS),
 ]
+
+
+def speak(lang: str | None, keep: bool = False) -> str:
+    """Print in `lang` from now on (`keep`: when None, stay with the language already
+    chosen by `cybergeo --lang`); an unknown language is a one-line error (exit 2)."""
+    if lang is None and keep:
+        return language()
+    try:
+        return choose_language(lang)
+    except ValueError as error:
+        raise fail(f"--lang: {error}") from None
+
+
+def print_wide(table: Table) -> None:
+    """Print a table that must not be cut (facts, metrics) on at least WIDE_TABLE columns."""
+    Console(width=max(out.width, WIDE_TABLE)).print(table)
 
 
 def load_or_exit(

@@ -7,17 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from cybergeo.cli.common import Seed, app, err, fail, load_or_exit, out
+from cybergeo.cli.common import Lang, Seed, app, err, fail, load_or_exit, out, print_wide, speak
+from cybergeo.i18n import _
 
 if TYPE_CHECKING:
     import pandas as pd
-
-FACTS_WIDTH = 180
-"""Columns the facts table may use, however narrow the terminal, so no label is cut."""
 
 
 @app.command()
@@ -29,17 +26,19 @@ def facts(
         os.cpu_count() or 1
     ),
     as_json: Annotated[bool, typer.Option("--json", help="print the table as JSON")] = False,
+    lang: Lang = None,
 ) -> None:
     """Check a scenario's stylised facts over replications (exit 1 if any fails)."""
     from cybergeo.facts.check import check_facts
 
+    speak(lang, keep=True)
     spec = load_or_exit(scenario, None)
     if not spec.facts:
         raise fail(f"{scenario}: the scenario has no facts: section")
     with Progress(
-        TextColumn("runs"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+        TextColumn(_("runs")), BarColumn(), MofNCompleteColumn(), console=err, transient=True
     ) as progress:
-        task = progress.add_task("runs", total=replications)
+        task = progress.add_task(_("runs"), total=replications)
         table = check_facts(
             spec, replications, seed, workers, on_outcome=lambda _: progress.advance(task)
         )
@@ -52,10 +51,14 @@ def facts(
 
 
 def _print_facts(frame: pd.DataFrame, name: str, replications: int) -> None:
-    table = Table(title=f"facts of {name} over {replications} runs", title_justify="left")
-    for column in ("fact", "measure", "bound", "runs", "mean", "95% CI", "verdict"):
-        left = column in ("fact", "measure", "bound")
-        table.add_column(column, justify="left" if left else "right", no_wrap=True)
+    """The facts as a table in the language in force; claims and measures stay as written
+    in the scenario file."""
+    title = _("facts of {scenario} over {runs} runs").format(scenario=name, runs=replications)
+    table = Table(title=title, title_justify="left")
+    for column in (_("fact"), _("measure"), _("bound")):
+        table.add_column(column, justify="left", no_wrap=True)
+    for column in (_("runs"), _("mean"), _("95% CI"), _("verdict")):
+        table.add_column(column, justify="right", no_wrap=True)
     for row in frame.to_dict("records"):
         table.add_row(
             row["fact"],
@@ -64,6 +67,6 @@ def _print_facts(frame: pd.DataFrame, name: str, replications: int) -> None:
             str(row["runs"]),
             f"{row['mean']:.4g}",
             f"[{row['ci_low']:.3g}, {row['ci_high']:.3g}]",
-            "[green]holds[/]" if row["holds"] else "[red]fails[/]",
+            f"[green]{_('holds')}[/]" if row["holds"] else f"[red]{_('fails')}[/]",
         )
-    Console(width=max(out.width, FACTS_WIDTH)).print(table)
+    print_wide(table)

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cybergeo.cli.common import (
     PROGRESS_FROM_STEPS,
     AllowOutside,
+    Lang,
     Overrides,
     ScenarioFile,
     Seed,
@@ -20,6 +21,7 @@ from cybergeo.cli.common import (
     load_or_exit,
     out,
     report,
+    speak,
 )
 from cybergeo.i18n import _
 from cybergeo.i18n.labels import label
@@ -34,16 +36,18 @@ def run(
     set_: Overrides = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for run folders")] = Path("runs"),
     allow_outside: AllowOutside = False,
+    lang: Lang = None,
 ) -> None:
     """Run one scenario and write its run folder."""
     from cybergeo.run import run_folder_name, simulate
 
+    speak(lang, keep=True)
     spec = load_or_exit(scenario, set_, allow_outside)
     seed = spec.seed if seed is None else seed
     steps = spec.steps if steps is None else steps
     folder = out_dir / run_folder_name(spec, seed, datetime.now(UTC))
     with Progress(
-        TextColumn(f"{spec.name} seed {seed}"),
+        TextColumn(_("{name} seed {seed}").format(name=spec.name, seed=seed)),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -72,12 +76,14 @@ def world(
     set_: Overrides = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder to write")] = Path("runs/world"),
     fmt: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
+    lang: Lang = None,
 ) -> None:
     """Export the three strata as graphs (for Gephi) and draw them as layers."""
     from cybergeo.model import CyberspaceModel
     from cybergeo.viz.strata import strata_figure
     from cybergeo.world.export import export_world
 
+    speak(lang, keep=True)
     if fmt not in ("graphml", "json"):
         raise fail(f"--format must be graphml or json, not {fmt!r}")
     spec = load_or_exit(scenario, set_)
@@ -100,6 +106,7 @@ def incidents(
     table: Annotated[
         Path | None, typer.Option(help="also write the incidents as a table (.csv or .parquet)")
     ] = None,
+    lang: Lang = None,
 ) -> None:
     """Tell each incident of a run as a short story: belief against truth."""
     import pandas as pd
@@ -107,6 +114,7 @@ def incidents(
     from cybergeo.measures import attribution_measures, incident_table
     from cybergeo.viz.stories import incident_stories
 
+    speak(lang, keep=True)
     events_file = run_folder / "events.parquet"
     if not events_file.is_file():
         raise fail(f"{run_folder} is not a run folder (no events.parquet)")
@@ -139,10 +147,12 @@ def incidents(
 def validate(
     scenarios: Annotated[list[Path], typer.Argument(help="scenario files to check")],
     allow_outside: AllowOutside = False,
+    lang: Lang = None,
 ) -> None:
     """Check scenario files; report every problem of every file (exit 2 if any)."""
     from cybergeo.scenario import ScenarioError, load_scenario
 
+    speak(lang, keep=True)
     failed = False
     for path in scenarios:
         try:
@@ -151,6 +161,6 @@ def validate(
             failed = True
             report(error)
         else:
-            out.print(f"{path}: ok", highlight=False)
+            out.print(_("{path}: ok").format(path=path), highlight=False)
     if failed:
         raise typer.Exit(code=2)

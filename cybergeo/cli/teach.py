@@ -4,22 +4,13 @@ from typing import Annotated
 
 import typer
 
-from cybergeo.cli.common import ScenarioFile, app, fail, load_or_exit
-from cybergeo.i18n import choose_language, language
+from cybergeo.cli.common import Lang, ScenarioFile, app, fail, load_or_exit, speak
 
 
 @app.callback()
-def main(
-    lang: Annotated[
-        str | None,
-        typer.Option(help="language of what is printed: en or fr (default: CYBERGEO_LANG, locale)"),
-    ] = None,
-) -> None:
+def main(lang: Lang = None) -> None:
     """Simulate cyberspace geopolitics from YAML scenarios."""
-    try:
-        choose_language(lang)
-    except ValueError as error:
-        raise fail(f"--lang: {error}") from None
+    speak(lang)
 
 
 @app.command()
@@ -29,19 +20,18 @@ def dashboard(
     no_browser: Annotated[
         bool, typer.Option("--no-browser", help="serve only; do not open a browser")
     ] = False,
-    lang: Annotated[str | None, typer.Option(help="en or fr (default: as for --lang)")] = None,
+    lang: Lang = None,
 ) -> None:
     """Serve the class dashboard on localhost (needs the teach extra: ./dev dashboard)."""
+    from cybergeo.viz.dashboard_server import serve
+
+    chosen = speak(lang, keep=True)
     if scenario is not None:
         load_or_exit(scenario, None)
     try:
-        chosen = choose_language(lang) if lang else language()
-        from cybergeo.viz.dashboard.serve import serve
-    except ValueError as error:
-        raise fail(f"--lang: {error}") from None
+        serve(scenario, port, not no_browser, chosen)
     except ModuleNotFoundError as error:
         raise fail(
             f"the dashboard needs the teach extra ({error.name} is missing): "
             "run ./dev dashboard, or pip install 'cybergeo[teach]'"
         ) from None
-    raise typer.Exit(serve(scenario, port, not no_browser, chosen))

@@ -1,25 +1,15 @@
 """Relations between states: tension that moves with events and decays, and an escalation ladder."""
 
 from dataclasses import dataclass, field
-from enum import IntEnum
 
 import numpy as np
 
+from cybergeo.dynamics.kinds import Escalation
 from cybergeo.scenario.schema import Scenario
 
 ALLY_BASELINE = 0.1
 RIVAL_BASELINE = 0.5
 NEUTRAL_BASELINE = 0.25
-
-
-class Escalation(IntEnum):
-    """The rungs of the ladder a pair of states can climb after incidents."""
-
-    NONE = 0
-    PROTEST = 1
-    SANCTIONS = 2
-    INDICTMENTS = 3
-    COUNTER_OPERATION = 4
 
 
 @dataclass

@@ -1,20 +1,10 @@
 """Cyber operations: their true author, their visible face, and how they land on a target."""
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 
-
-class OperationKind(StrEnum):
-    ESPIONAGE = "espionage"
-    SABOTAGE = "sabotage"
-    DDOS = "ddos"
-    INFLUENCE = "influence"
-    HACK_AND_LEAK = "hack_and_leak"
-    DEFACEMENT = "defacement"
-    DOXXING = "doxxing"
-
+from cybergeo.dynamics.kinds import OperationKind
 
 OUTAGE_STEPS = {OperationKind.SABOTAGE: 5, OperationKind.DDOS: 2, OperationKind.DEFACEMENT: 1}
 """How long a successful disruptive operation keeps its target down, in steps."""

@@ -4,14 +4,15 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cybergeo.experiments import store
 from cybergeo.experiments.design import run_tasks
 from cybergeo.experiments.executors import ExecutorName, run_locally, run_on_dask, run_serially
-from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, ScenarioRun
-from cybergeo.run import versions
+from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, ScenarioRun, execute
+from cybergeo.provenance import versions
 from cybergeo.scenario import (
     Problem,
     Scenario,
@@ -124,7 +125,7 @@ def run_batch(
         todo = [_task(entry) for entry in manifest["runs"] if entry["run"] not in done]
         counts = {"completed": 0, "failed": 0}
         described = {entry["run"]: entry for entry in manifest["runs"]}
-        for outcome in _outcomes(run, todo, executor, workers, scheduler):
+        for outcome in _outcomes(run, folder, todo, executor, workers, scheduler):
             entry = described[outcome.index]
             store.record(folder, outcome, {"seed": entry["seed"], "params": entry["params"]})
             counts[outcome.status] += 1
@@ -135,16 +136,20 @@ def run_batch(
 
 def _outcomes(
     run: RunFunction,
+    folder: Path,
     tasks: list[RunTask],
     executor: ExecutorName,
     workers: int,
     scheduler: str | None,
 ) -> Any:
+    """Outcomes as runs finish. Local runs write their own files; Dask workers may not see
+    the batch folder, so their frames come back and `store.record` writes them here."""
     if executor == "dask":
-        return run_on_dask(run, tasks, workers, scheduler)
+        return run_on_dask(partial(execute, run), tasks, workers, scheduler)
+    job = store.RunAndStore(run, folder)
     if executor == "local" and workers > 1:
-        return run_locally(run, tasks, workers)
-    return run_serially(run, tasks)
+        return run_locally(job, tasks, workers)
+    return run_serially(job, tasks)
 
 
 def _describe(task: RunTask, folder: Path) -> dict[str, Any]:

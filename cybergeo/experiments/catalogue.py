@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from cybergeo.i18n import N_, _
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -20,16 +22,16 @@ class Statistic(StrEnum):
     """How a run's time series becomes one number: the last value, the mean over the run,
     the total (for per-step counts) or the highest value reached."""
 
-    FINAL = "final"
-    MEAN = "mean"
-    TOTAL = "total"
-    MAX = "max"
+    FINAL = N_("final")
+    MEAN = N_("mean")
+    TOTAL = N_("total")
+    MAX = N_("max")
 
 
 class Kind(StrEnum):
-    COUNT = "count per step"
-    LEVEL = "level"
-    SHARE = "share"
+    COUNT = N_("count per step")
+    LEVEL = N_("level")
+    SHARE = N_("share")
 
 
 @dataclass(frozen=True)
@@ -65,40 +67,64 @@ def _level(pattern: str, unit: str, description: str, peak: bool = False) -> Met
 
 
 def _share(pattern: str, description: str) -> MetricInfo:
-    return MetricInfo(pattern, Kind.SHARE, "share in [0, 1]", Statistic.MEAN, description)
+    return MetricInfo(pattern, Kind.SHARE, N_("share in [0, 1]"), Statistic.MEAN, description)
 
 
 CATALOGUE: tuple[MetricInfo, ...] = (
-    _count("operations_launched", "operations", "operations launched in the step"),
-    _count("operations_succeeded", "operations", "operations that reached their effect"),
-    _count("operations_detected", "incidents", "operations detected by their victim"),
-    _count("attributions_correct", "attributions", "public attributions naming the true author"),
-    _count("attributions_wrong", "attributions", "public attributions naming someone else"),
-    _count("attributions_operator", "attributions", "right attributions naming the proxy"),
-    _count("incidents_unanswered", "incidents", "investigations closed without attribution"),
-    _level("incidents_open", "incidents", "investigations still open"),
-    _count("leaks", "leaks", "insider leaks published"),
-    _count("messages", "messages", "messages posted (news, leaks, diplomacy, disinformation)"),
-    _count("citizens_reached", "citizens", "citizens a message reached (`.Country`: per country)"),
-    _count("censorship_events", "events", "censorship measures taken"),
-    _count("arrests", "citizens", "protesters arrested"),
-    _count("retaliations_against_innocents", "responses", "responses against an uninvolved actor"),
-    _level("mean_tension", "tension in [0, 1]", "mean tension over all pairs of states"),
-    _level("max_escalation", "rungs (0-6)", "highest escalation rung of any pair", peak=True),
-    _share("availability_hardware", "working hardware nodes (`.Country`: per country)"),
-    _share("availability_software", "working software systems (`.Country`: per country)"),
-    _share("availability_semantic", "reachable accounts (`.Country`: per country)"),
-    _share("cross_border_open", "open ties between accounts of different countries"),
-    _level("trust_government", "trust in [0, 1]", "`.Country`: citizens' mean trust in government"),
-    _share("protest_share", "`.Country`: citizens protesting"),
-    _level("grievance", "grievance in [0, 1]", "`.Country`: citizens' mean grievance"),
-    _share("circumvention", "`.Country`: citizens with circumvention tools"),
-    _level("standing_abroad", "attitude in [0, 1]", "`.Country`: mean attitude of foreigners"),
-    _level("transit_routes", "routes", "`.Country`: routes between others crossing the country"),
-    _level("escalation", "rungs (0-6)", "`.A-B`: escalation rung of the pair", peak=True),
-    _level("tension", "tension in [0, 1]", "`.A-B`: tension between the pair"),
-    _level("firm_reputation", "reputation in [0, 1]", "`.Firm`: the firm's reputation"),
-    _share("user_share", "`.Firm.Country`: the firm's share of the country's users"),
+    _count("operations_launched", N_("operations"), N_("operations launched in the step")),
+    _count("operations_succeeded", N_("operations"), N_("operations that reached their effect")),
+    _count("operations_detected", N_("incidents"), N_("operations detected by their victim")),
+    _count(
+        "attributions_correct", N_("attributions"), N_("public attributions naming the true author")
+    ),
+    _count("attributions_wrong", N_("attributions"), N_("public attributions naming someone else")),
+    _count("attributions_operator", N_("attributions"), N_("right attributions naming the proxy")),
+    _count(
+        "incidents_unanswered", N_("incidents"), N_("investigations closed without attribution")
+    ),
+    _level("incidents_open", N_("incidents"), N_("investigations still open")),
+    _count("leaks", N_("leaks"), N_("insider leaks published")),
+    _count(
+        "messages", N_("messages"), N_("messages posted (news, leaks, diplomacy, disinformation)")
+    ),
+    _count(
+        "citizens_reached",
+        N_("citizens"),
+        N_("citizens a message reached (`.Country`: per country)"),
+    ),
+    _count("censorship_events", N_("events"), N_("censorship measures taken")),
+    _count("arrests", N_("citizens"), N_("protesters arrested")),
+    _count(
+        "retaliations_against_innocents",
+        N_("responses"),
+        N_("responses against an uninvolved actor"),
+    ),
+    _level("mean_tension", N_("tension in [0, 1]"), N_("mean tension over all pairs of states")),
+    _level(
+        "max_escalation", N_("rungs (0-6)"), N_("highest escalation rung of any pair"), peak=True
+    ),
+    _share("availability_hardware", N_("working hardware nodes (`.Country`: per country)")),
+    _share("availability_software", N_("working software systems (`.Country`: per country)")),
+    _share("availability_semantic", N_("reachable accounts (`.Country`: per country)")),
+    _share("cross_border_open", N_("open ties between accounts of different countries")),
+    _level(
+        "trust_government",
+        N_("trust in [0, 1]"),
+        N_("`.Country`: citizens' mean trust in government"),
+    ),
+    _share("protest_share", N_("`.Country`: citizens protesting")),
+    _level("grievance", N_("grievance in [0, 1]"), N_("`.Country`: citizens' mean grievance")),
+    _share("circumvention", N_("`.Country`: citizens with circumvention tools")),
+    _level(
+        "standing_abroad", N_("attitude in [0, 1]"), N_("`.Country`: mean attitude of foreigners")
+    ),
+    _level(
+        "transit_routes", N_("routes"), N_("`.Country`: routes between others crossing the country")
+    ),
+    _level("escalation", N_("rungs (0-6)"), N_("`.A-B`: escalation rung of the pair"), peak=True),
+    _level("tension", N_("tension in [0, 1]"), N_("`.A-B`: tension between the pair")),
+    _level("firm_reputation", N_("reputation in [0, 1]"), N_("`.Firm`: the firm's reputation")),
+    _share("user_share", N_("`.Firm.Country`: the firm's share of the country's users")),
 )
 
 _BY_FAMILY = {info.pattern: info for info in CATALOGUE}
@@ -115,7 +141,8 @@ def describe(metric: str) -> MetricInfo:
     info = _BY_FAMILY.get(family(metric))
     if info is not None:
         return info
-    return MetricInfo(metric, Kind.LEVEL, "unknown", Statistic.MEAN, "not in the catalogue", False)
+    unknown = (N_("unknown"), Statistic.MEAN, N_("not in the catalogue"), False)
+    return MetricInfo(metric, Kind.LEVEL, *unknown)
 
 
 def default_statistic(metric: str) -> Statistic:
@@ -126,13 +153,15 @@ def statistic_note(metric: str, statistic: Statistic | None) -> str:
     """Which statistic summarises each run, and why: said next to every result."""
     info = describe(metric)
     if statistic is not None:
-        return f"{statistic} per run (as asked)"
+        return _("{statistic} per run (as asked)").format(statistic=_(statistic))
     if not info.known:
-        return (
-            f"{info.statistic} per run ({metric} is not in the metric catalogue; "
+        return _(
+            "{statistic} per run ({metric} is not in the metric catalogue; "
             "pass --statistic to choose)"
-        )
-    return f"{info.statistic} per run (the default for a {info.kind})"
+        ).format(statistic=_(info.statistic), metric=metric)
+    return _("{statistic} per run (the default for a {kind})").format(
+        statistic=_(info.statistic), kind=_(info.kind)
+    )
 
 
 PANDAS_NAMES = {

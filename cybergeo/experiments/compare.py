@@ -23,6 +23,7 @@ from cybergeo.experiments.catalogue import (
     summarise,
 )
 from cybergeo.experiments.load import BatchResults
+from cybergeo.i18n import _
 
 __all__ = ["Statistic", "compare_policies", "comparison_figure", "run_values", "summarise"]
 
@@ -120,18 +121,26 @@ def comparison_figure(table: pd.DataFrame, results: BatchResults) -> Figure:
         low, high = per_step.quantile(0.1), per_step.quantile(0.9)
         over_time.plot(low.index, per_step.mean(), label=label)
         over_time.fill_between(low.index, low, high, alpha=0.2)
-    shown = f"{metric} so far" if statistic == Statistic.TOTAL else metric
-    over_time.set_xlabel("step")
+    shown = _("{metric} so far").format(metric=metric) if statistic == Statistic.TOTAL else metric
+    over_time.set_xlabel(_("step"))
     over_time.set_ylabel(shown)
-    over_time.set_title(f"{shown} over time (mean of runs, band: middle 80% of runs)")
+    over_time.set_title(
+        _("{metric} over time (mean of runs, band: middle 80% of runs)").format(metric=shown)
+    )
     over_time.legend(fontsize="small")
     positions = np.arange(len(table))
     errors = [table["mean"] - table["ci_low"], table["ci_high"] - table["mean"]]
     summary.errorbar(table["mean"], positions, xerr=np.abs(errors), fmt="o", capsize=4)
     summary.set_yticks(positions, labels, fontsize="small")
-    summary.set_xlabel(f"{metric}: {statistic} per run")
-    summary.set_title("mean and 95% bootstrap interval")
-    figure.suptitle(f"{metric} by {', '.join(factors)} — {table.attrs['note']}", fontsize="medium")
+    summary.set_xlabel(
+        _("{metric}: {statistic} per run").format(metric=metric, statistic=_(statistic))
+    )
+    summary.set_title(_("mean and 95% bootstrap interval"))
+    title = _("{metric} by {factors} — {note}")
+    figure.suptitle(
+        title.format(metric=metric, factors=", ".join(factors), note=table.attrs["note"]),
+        fontsize="medium",
+    )
     return figure
 
 

@@ -4,9 +4,6 @@ import itertools
 from typing import Any
 
 import numpy as np
-from SALib.sample import morris as morris_sample
-from SALib.sample import sobol as sobol_sample
-from scipy.stats import qmc
 
 from cybergeo.experiments.runner import RunTask
 from cybergeo.scenario.experiment import ExperimentSpec
@@ -33,20 +30,25 @@ def design_points(spec: ExperimentSpec) -> list[dict[str, Any]]:
     if spec.design == "factorial":
         levels = [spec.parameters[n].values or [] for n in names]
         return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*levels)]
+    matrix = sampled_design(spec)
+    return [{n: float(v) for n, v in zip(names, row, strict=True)} for row in matrix]
+
+
+def sampled_design(spec: ExperimentSpec) -> np.ndarray:
+    """The points of a latin hypercube, Sobol or Morris design, one row each. SALib and
+    scipy's QMC are imported here, so that a factorial batch starts without them."""
+    from SALib.sample import morris as morris_sample
+    from SALib.sample import sobol as sobol_sample
+    from scipy.stats import qmc
+
     problem = salib_problem(spec)
     if spec.design == "latin_hypercube":
-        unit = qmc.LatinHypercube(d=len(names), rng=np.random.default_rng(spec.seed)).random(
-            spec.samples
-        )
+        unit = qmc.LatinHypercube(d=len(problem["names"]), rng=np.random.default_rng(spec.seed))
         lower, upper = np.array(problem["bounds"]).T
-        matrix = qmc.scale(unit, lower, upper)
-    elif spec.design == "sobol":
-        matrix = sobol_sample.sample(problem, spec.samples, calc_second_order=False, seed=spec.seed)
-    else:
-        matrix = morris_sample.sample(
-            problem, spec.samples, num_levels=MORRIS_LEVELS, seed=spec.seed
-        )
-    return [{n: float(v) for n, v in zip(names, row, strict=True)} for row in matrix]
+        return qmc.scale(unit.random(spec.samples), lower, upper)
+    if spec.design == "sobol":
+        return sobol_sample.sample(problem, spec.samples, calc_second_order=False, seed=spec.seed)
+    return morris_sample.sample(problem, spec.samples, num_levels=MORRIS_LEVELS, seed=spec.seed)
 
 
 def run_seed(experiment_seed: int, index: int) -> int:

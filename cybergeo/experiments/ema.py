@@ -24,6 +24,7 @@ from cybergeo.experiments.catalogue import Statistic, default_statistic, summari
 from cybergeo.experiments.compare import run_values
 from cybergeo.experiments.executors import ExecutorName
 from cybergeo.experiments.load import BatchResults, load_batch
+from cybergeo.i18n import _
 from cybergeo.run import simulate
 from cybergeo.scenario import (
     ScenarioSource,
@@ -147,16 +148,27 @@ class Discovery:
     runs: int
 
     def describe(self) -> str:
+        """The box in words, in the language in force."""
         lines = [
-            f"Runs of interest ({self.condition}): {self.cases} of {self.runs}.",
-            f"PRIM box: coverage {self.coverage:.2f} (share of runs of interest inside), "
-            f"density {self.density:.2f} (share of runs inside that are of interest).",
+            _("Runs of interest ({condition}): {cases} of {runs}.").format(
+                condition=self.condition, cases=self.cases, runs=self.runs
+            ),
+            _(
+                "PRIM box: coverage {coverage} (share of runs of interest inside), "
+                "density {density} (share of runs inside that are of interest)."
+            ).format(coverage=f"{self.coverage:.2f}", density=f"{self.density:.2f}"),
         ]
         restricted = self.limits[self.limits["restricted"]]
         if restricted.empty:
-            lines.append("No parameter range sets them apart: the box is the whole space.")
+            lines.append(_("No parameter range sets them apart: the box is the whole space."))
         for parameter, row in restricted.iterrows():
-            lines.append(f"  {parameter} in [{row['low']:.4g}, {row['high']:.4g}]")
+            low, high = f"{row['low']:.4g}", f"{row['high']:.4g}"
+            lines.append(
+                "  "
+                + _("{parameter} in [{low}, {high}]").format(
+                    parameter=parameter, low=low, high=high
+                )
+            )
         return "\n".join(lines)
 
 
@@ -180,11 +192,14 @@ def discover_boxes(
     side = f"> {above:g}" if above is not None else f"< {below:g}"
     of_interest = (table[metric] > above) if above is not None else (table[metric] < below)
     y = of_interest.to_numpy(bool)
-    condition = f"{metric}, {chosen} per run, {side}"
     if y.all() or not y.any():
         raise ValueError(
-            f"{int(y.sum())} of {len(y)} runs have {condition}; PRIM needs runs on both sides"
+            f"{int(y.sum())} of {len(y)} runs have {metric}, {chosen} per run, {side}; "
+            "PRIM needs runs on both sides"
         )
+    condition = _("{metric}, {statistic} per run, {side}").format(
+        metric=metric, statistic=_(chosen), side=side
+    )
     box = prim.Prim(x, y, mass_min=0.05).find_box()
     trajectory = box.peeling_trajectory
     dense = trajectory[trajectory["density"] >= threshold]

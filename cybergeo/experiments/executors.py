@@ -1,6 +1,7 @@
 """Where runs execute: in this process, in local worker processes, or on a Dask cluster.
 
-Every executor yields outcomes as runs finish and keeps at most a few runs in flight per
+Every executor calls a job (a picklable function of one task, see `cybergeo.experiments.
+batch`) per run, yields outcomes as runs finish and keeps at most a few runs in flight per
 worker, so memory stays bounded however long the batch. Results do not depend on the
 executor: each run's seed is fixed by the design, not by where or when it runs.
 """
@@ -20,8 +21,9 @@ from multiprocessing.context import BaseContext
 from multiprocessing.synchronize import Event as EventType
 from typing import Literal
 
-from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, execute
+from cybergeo.experiments.runner import RunOutcome, RunTask
 
+Job = Callable[[RunTask], RunOutcome]
 ExecutorName = Literal["serial", "local", "dask"]
 IN_FLIGHT_PER_WORKER = 2
 PR_SET_PDEATHSIG = 1
@@ -29,12 +31,12 @@ PR_SET_PDEATHSIG = 1
 PARENT_CHECK_SECONDS = 0.5
 
 
-def run_serially(run: RunFunction, tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
+def run_serially(job: Job, tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
     for task in tasks:
-        yield execute(run, task)
+        yield job(task)
 
 
-def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Iterator[RunOutcome]:
+def run_locally(job: Job, tasks: Iterable[RunTask], workers: int) -> Iterator[RunOutcome]:
     """Local worker processes, started the fastest safe way (see `worker_context`).
 
     Workers never outlive the batch: they stop when it is interrupted or fails (`stop`), and
@@ -48,7 +50,7 @@ def run_locally(run: RunFunction, tasks: Iterable[RunTask], workers: int) -> Ite
         max_workers=workers, mp_context=context, initializer=watch_parent, initargs=watch
     ) as pool:
         try:
-            yield from _bounded(lambda task: pool.submit(execute, run, task), tasks, workers)
+            yield from _bounded(lambda task: pool.submit(job, task), tasks, workers)
         finally:
             stop.set()
 
@@ -88,18 +90,23 @@ def watch_parent(stop: EventType, batch: int) -> None:
 
 
 def worker_context() -> BaseContext:
-    """Workers forked from a server that imports cybergeo once, so they start fast and
-    clean (forking this process itself is unsafe once libraries have started threads);
-    spawned where the platform has no fork server."""
+    """Workers forked from a server that imports the model and the writing of result files
+    once per process, so they start running at once and clean (forking this process itself
+    is unsafe once libraries have started threads); spawned where the platform has no fork
+    server.
+
+    Each worker still imports the program's main script (as `__mp_main__`) when it was run
+    as a file, so the `cybergeo` command's script imports nothing until it is called (see
+    `cybergeo.__main__`)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["cybergeo.run", "cybergeo.experiments.runner"])
+    context.set_forkserver_preload(["cybergeo.run", "cybergeo.experiments.store"])
     return context
 
 
 def run_on_dask(
-    run: RunFunction, tasks: Iterable[RunTask], workers: int, scheduler: str | None
+    job: Job, tasks: Iterable[RunTask], workers: int, scheduler: str | None
 ) -> Iterator[RunOutcome]:
     """A Dask cluster at `scheduler`, or a local one with `workers` single-threaded workers.
 
@@ -114,7 +121,7 @@ def run_on_dask(
         )
     client = Client(scheduler or cluster)
     try:
-        submit = partial(client.submit, execute, run, pure=False)
+        submit = partial(client.submit, job, pure=False)
         queue = iter(tasks)
         running = as_completed()
         limit = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER

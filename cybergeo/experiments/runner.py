@@ -46,7 +46,9 @@ class ScenarioRun:
 
 @dataclass(frozen=True)
 class RunOutcome:
-    """A finished run: its frames (tagged with the run index), or the traceback it raised."""
+    """A finished run: its frames (tagged with the run index), or the traceback it raised.
+    Once its files are written (`cybergeo.experiments.store.write_results`), the frames give
+    way to the row count of each file."""
 
     index: int
     status: str
@@ -54,6 +56,7 @@ class RunOutcome:
     metrics: pd.DataFrame | None = None
     events: pd.DataFrame | None = None
     error: str | None = None
+    rows: dict[str, int] | None = None
 
 
 def execute(run: RunFunction, task: RunTask) -> RunOutcome:

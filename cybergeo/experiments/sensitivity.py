@@ -18,6 +18,7 @@ from cybergeo.experiments.catalogue import Statistic, default_statistic
 from cybergeo.experiments.compare import run_values
 from cybergeo.experiments.design import MORRIS_LEVELS, salib_problem
 from cybergeo.experiments.load import BatchResults
+from cybergeo.i18n import _
 from cybergeo.scenario.experiment import ExperimentSpec
 
 MAX_INTERVAL_WIDTH = 0.2
@@ -128,16 +129,18 @@ def sensitivity_figure(table: pd.DataFrame) -> Figure:
     labelled point per parameter (far right: influential; high up: non-linear or
     interacting). The title names the metric and the statistic per run."""
     metric, statistic = table.attrs["metric"], table.attrs["statistic"]
-    title = f"Sensitivity of {metric} ({statistic} per run, N={table.attrs['samples']})"
+    title = _("Sensitivity of {metric} ({statistic} per run, N={samples})").format(
+        metric=metric, statistic=_(statistic), samples=table.attrs["samples"]
+    )
     figure = Figure(figsize=(8, 0.6 * len(table) + 2.5), layout="constrained")
     ax = figure.subplots()
     if "S1" in table:
         positions = np.arange(len(table))
-        ax.barh(positions - 0.2, table["S1"], 0.4, xerr=table["S1_conf"], label="first order S1")
-        ax.barh(positions + 0.2, table["ST"], 0.4, xerr=table["ST_conf"], label="total ST")
+        ax.barh(positions - 0.2, table["S1"], 0.4, xerr=table["S1_conf"], label=_("first order S1"))
+        ax.barh(positions + 0.2, table["ST"], 0.4, xerr=table["ST_conf"], label=_("total ST"))
         ax.axvspan(1, max(1.05, float((table[["S1", "ST"]].max()).max()) + 0.05), color="0.9")
         ax.set_yticks(positions, table["parameter"])
-        ax.set_xlabel("Sobol index (95% bootstrap interval)")
+        ax.set_xlabel(_("Sobol index (95% bootstrap interval)"))
         ax.legend()
     else:
         ax.errorbar(table["mu_star"], table["sigma"], xerr=table["mu_star_conf"], fmt="o")
@@ -145,8 +148,8 @@ def sensitivity_figure(table: pd.DataFrame) -> Figure:
             ax.annotate(str(row.parameter), (row.mu_star, row.sigma), fontsize="small")
         top = float(max(table["mu_star"].max(), table["sigma"].max()) or 1.0)
         ax.plot([0, top], [0, top], color="0.6", linestyle="--", label="sigma = mu*")
-        ax.set_xlabel("mu* (mean absolute elementary effect, 95% interval)")
-        ax.set_ylabel("sigma (spread of elementary effects)")
+        ax.set_xlabel(_("mu* (mean absolute elementary effect, 95% interval)"))
+        ax.set_ylabel(_("sigma (spread of elementary effects)"))
         ax.legend()
     ax.set_title(title)
     return figure

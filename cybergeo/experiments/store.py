@@ -11,7 +11,9 @@ Layout (DuckDB and pandas read it directly):
 Result files are written under a temporary name and renamed into place, and a run is
 logged as completed only after its files are in place, with their row counts, so a batch
 killed at any moment leaves nothing half-written that a reader would take for a result,
-and a result file damaged later is found and run again.
+and a result file damaged later is found and run again. Local workers write their runs'
+files themselves (`RunAndStore`) and send back only the row counts: the batch process only
+logs, so it takes no core from the workers.
 """
 
 import fcntl
@@ -19,13 +21,15 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cybergeo.experiments.runner import RunOutcome
+from cybergeo.experiments.runner import RunFunction, RunOutcome, RunTask, execute
 
 MANIFEST = "manifest.json"
 LOG = "runs.jsonl"
@@ -92,20 +96,43 @@ def locked(folder: Path) -> Iterator[None]:
         yield
 
 
+@dataclass(frozen=True)
+class RunAndStore:
+    """Run a task and write its files in the process that ran it (a local worker shares the
+    batch's folder), so that the frames never travel back to the batch process."""
+
+    run: RunFunction
+    folder: Path
+
+    def __call__(self, task: RunTask) -> RunOutcome:
+        return write_results(self.folder, execute(self.run, task))
+
+
+def write_results(folder: Path, outcome: RunOutcome) -> RunOutcome:
+    """Write a completed run's files (each atomically) and return the outcome with their row
+    counts in place of its frames; any other outcome is returned as it is."""
+    if outcome.status != "completed" or outcome.rows is not None:
+        return outcome
+    rows = {}
+    for table, frame in (("metrics", outcome.metrics), ("events", outcome.events)):
+        assert frame is not None
+        _write_table(frame, result_path(folder, table, outcome.index))
+        rows[table] = len(frame)
+    return replace(outcome, metrics=None, events=None, rows=rows)
+
+
 def record(folder: Path, outcome: RunOutcome, task: dict[str, Any]) -> None:
-    """Write a finished run's files, then log it (one appended line, flushed)."""
+    """Log a finished run (one appended line, flushed), after writing its files unless the
+    worker already has."""
+    outcome = write_results(folder, outcome)
     entry: dict[str, Any] = {
         "run": outcome.index,
         "status": outcome.status,
         "seconds": round(outcome.seconds, 3),
         **task,
     }
-    if outcome.status == "completed":
-        entry["rows"] = {}
-        for table, frame in (("metrics", outcome.metrics), ("events", outcome.events)):
-            assert frame is not None
-            _write_table(frame, result_path(folder, table, outcome.index))
-            entry["rows"][table] = len(frame)
+    if outcome.rows is not None:
+        entry["rows"] = outcome.rows
     if outcome.error:
         entry["traceback"] = outcome.error
     try:
@@ -166,7 +193,7 @@ def _intact(path: Path, rows: Any, table: str) -> bool:
 def _write_table(frame: pd.DataFrame, target: Path) -> None:
     staging = target.with_name(f".{target.name}.tmp")
     try:
-        frame.to_parquet(staging, index=False)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), staging)
         os.replace(staging, target)
     except OSError as error:
         staging.unlink(missing_ok=True)

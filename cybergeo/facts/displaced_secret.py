@@ -1,19 +1,22 @@
 """Measures of the displaced secret: takedowns of a publisher, Operation Payback, the reach
 of the cables after a takedown, and the diplomatic fallout."""
 
-from typing import Annotated
+from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING, Annotated
+
 from pydantic import Field
 
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def _first_steps(events: pd.DataFrame, kind: str, by: str) -> pd.Series:
     """The first step of each `by` value among events of a kind."""
-    chosen = events[events["kind"] == kind]
-    return chosen.groupby(by)["step"].min() if len(chosen) else pd.Series(dtype="int64")
+    return events[events["kind"] == kind].groupby(by)["step"].min()
 
 
 @measure

@@ -6,17 +6,19 @@ incident that was never attributed (or is still under investigation when the run
 answered by silence.
 """
 
-from typing import Annotated, Literal
+from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Annotated, Literal
+
 from pydantic import Field
 
-from cybergeo.dynamics.diplomacy import Escalation
-from cybergeo.dynamics.operations import OperationKind
+from cybergeo.dynamics.kinds import Escalation, OperationKind
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SILENCE = "silence"
 Rung = Literal["protest", "sanctions", "indictments", "counter_operation"]
@@ -40,7 +42,11 @@ def _share(part: int, whole: int) -> float:
 
 
 def _quantile(values: pd.Series, quantile: float) -> float:
-    return float(np.quantile(values.astype(float), quantile)) if len(values) else float("nan")
+    """A quantile as numpy gives it: interpolated, NaN if a value is missing."""
+    values = values.astype(float)
+    if not len(values) or values.isna().any():
+        return float("nan")
+    return float(values.quantile(quantile))
 
 
 @measure

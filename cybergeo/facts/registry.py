@@ -5,6 +5,11 @@ returns one number (NaN when the run has nothing to measure, e.g. no detected es
 Facts compare the mean of a measure over replications with the record. To add measures,
 write a module of functions decorated with `@measure` and add its name to
 `CATALOGUE_MODULES`.
+
+Each measure is declared once, by its function: its name and signature are the catalogue
+that validation reads. So that validating a scenario's `facts:` loads no pandas, measure
+modules import pandas only for type checking and work on the tables the run hands them
+(`tests/test_cli.py` checks it).
 """
 
 import inspect
@@ -48,7 +53,7 @@ def catalogue() -> dict[str, MeasureFunction]:
 
 def parameters(name: str) -> dict[str, inspect.Parameter]:
     """The keyword parameters a measure accepts, with their defaults."""
-    signature = inspect.signature(catalogue()[name])
+    signature = inspect.signature(catalogue()[name], eval_str=True)
     return {p: v for p, v in signature.parameters.items() if p != "run"}
 
 

@@ -1,19 +1,24 @@
 """One run as measures see it, and the value of a measure on it.
 
 Kept apart from the registry so that validating a scenario's `facts:` (which consults the
-registry) does not import the scenario schema back.
+registry) does not import the scenario schema back. Importing it loads no pandas: the
+measures get their tables with the run, so validation pays only for names and parameters.
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from pydantic import TypeAdapter
 
 from cybergeo.facts.registry import catalogue, parameters
-from cybergeo.measures import incident_table
-from cybergeo.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cybergeo.scenario.schema import Scenario
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,8 @@ class RunData:
     @cached_property
     def incidents(self) -> pd.DataFrame:
         """One row per operation (see `cybergeo.measures.incident_table`)."""
+        from cybergeo.measures import incident_table
+
         return incident_table(self.events)
 
     @property

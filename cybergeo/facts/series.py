@@ -1,14 +1,18 @@
 """Generic measures on any per-step metric: its value at a step, its change around a step or
 an event, and the difference between two countries or firms."""
 
-from typing import Annotated
+from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING, Annotated
+
 from pydantic import Field
 
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 from cybergeo.facts.society import STATISTICS, Statistic
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _series(run: RunData, metric: str) -> pd.Series:

@@ -1,15 +1,19 @@
 """Measures of protest and repression, from the per-step metrics."""
 
 from collections.abc import Callable
+from operator import methodcaller
 from typing import Any, Literal
-
-import numpy as np
 
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 
-STATISTICS: dict[str, Callable[[Any], Any]] = {"median": np.median, "mean": np.mean, "peak": np.max}
-"""How a daily series is summarised over a run."""
+STATISTICS: dict[str, Callable[[Any], Any]] = {
+    "median": methodcaller("median", skipna=False),
+    "mean": methodcaller("mean"),
+    "peak": methodcaller("max"),
+}
+"""How a daily series (a pandas Series) is summarised over a run: as numpy's median, mean
+and max summarise it (a missing value makes the median missing, the others skip it)."""
 Statistic = Literal["median", "mean", "peak"]
 DAYS_PER_YEAR = 365.0
 

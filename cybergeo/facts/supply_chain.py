@@ -1,18 +1,25 @@
 """Measures of supply-chain attacks: where infections and losses fall, how fast the victim
 names the author, and how far the answer goes."""
 
-import pandas as pd
+from __future__ import annotations
 
-from cybergeo.dynamics.diplomacy import Escalation
+import math
+from typing import TYPE_CHECKING
+
+from cybergeo.dynamics.kinds import Escalation
 from cybergeo.facts.registry import measure
 from cybergeo.facts.run_data import RunData
 from cybergeo.scenario.spec import UNKNOWN_ACTOR
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def _final(run: RunData, family: str) -> pd.Series:
     """The last value of a per-country metric family, by country."""
+    countries = run.scenario.country_ids()
     last = run.metrics.iloc[-1]
-    return pd.Series({c: float(last[f"{family}.{c}"]) for c in run.scenario.country_ids()})
+    return last[[f"{family}.{c}" for c in countries]].astype(float).set_axis(countries)
 
 
 @measure
@@ -49,7 +56,7 @@ def attack_attribution_delay(run: RunData) -> float:
         (named.loc[named["incident"] == row.incident, "step"].min() - row.launched)
         for row in _attack_incidents(run).itertuples()
     ]
-    delays = [d for d in delays if pd.notna(d)]
+    delays = [d for d in delays if not math.isnan(d)]
     return float(min(delays) * run.days_per_step) if delays else float("nan")
 
 

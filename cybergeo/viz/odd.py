@@ -1,9 +1,17 @@
-"""The ODD rule behind a figure: the section of `docs/ODD.md` that produces it."""
+"""The ODD rule behind a figure: the section of the model description that produces it."""
 
+from importlib import resources
 from pathlib import Path
 
-ODD = Path(__file__).resolve().parents[2] / "docs" / "ODD.md"
-"""The model description in a source checkout (installed packages do not ship it)."""
+
+def odd_file() -> Path | None:
+    """`docs/ODD.md`: shipped in the package (`cybergeo/_docs`), or read from a source
+    checkout; None when neither is there."""
+    installed = resources.files("cybergeo") / "_docs" / "ODD.md"
+    if installed.is_file():
+        return Path(str(installed))
+    checkout = Path(__file__).resolve().parents[2] / "docs" / "ODD.md"
+    return checkout if checkout.is_file() else None
 
 
 def odd_anchor(section: str) -> str:
@@ -17,9 +25,10 @@ def odd_link(section: str) -> str:
     return f"docs/ODD.md#{odd_anchor(section)}"
 
 
-def odd_text(section: str, odd: Path = ODD) -> str | None:
+def odd_text(section: str, odd: Path | None = None) -> str | None:
     """The markdown of a section, heading included, or None where the file is absent."""
-    if not odd.is_file():
+    odd = odd or odd_file()
+    if odd is None or not odd.is_file():
         return None
     lines = odd.read_text(encoding="utf-8").splitlines()
     heading = next((i for i, line in enumerate(lines) if line.lstrip("#").strip() == section), None)

@@ -19,6 +19,8 @@ from cybergeo.model import CyberspaceModel
 from cybergeo.run import RunResult, run_folder_name
 from cybergeo.scenario import bundled_scenarios, load_scenario
 from cybergeo.viz.dashboard.cards import IncidentCard, PanelCard, StrataCard
+from cybergeo.viz.dashboard.odd_link import OddDocument
+from cybergeo.viz.dashboard_server import SCENARIO_VARIABLE
 from cybergeo.viz.knobs import SEED, Knob, class_knobs
 from cybergeo.viz.panels import PANELS
 from cybergeo.viz.strata import strata_layout
@@ -26,8 +28,6 @@ from cybergeo.viz.strata import strata_layout
 FRAME_STEPS = 3
 """Steps run between two redraws while playing: smooth enough, and a class sees days pass."""
 RUNS = Path("runs")
-SCENARIO_VARIABLE = "CYBERGEO_DASHBOARD_SCENARIO"
-"""Set by `cybergeo dashboard FILE` for the page it serves."""
 
 
 def scenario_choices(extra: str | Path | None = None) -> dict[str, str]:
@@ -122,7 +122,7 @@ def Dashboard(source: str | None = None, lang: str | None = None) -> None:
                 playing.value = False
                 return
             with lock:
-                for _step in range(FRAME_STEPS):
+                for _step in range(min(FRAME_STEPS, current.spec.steps - current.steps)):
                     current.step()
             tick.value += 1
 
@@ -200,6 +200,7 @@ def Dashboard(source: str | None = None, lang: str | None = None) -> None:
                     language.value,
                 )
         with solara.Column():
+            OddDocument()
             StrataCard(current.world, layout, tick.value, language.value, lock)
             IncidentCard(events, tick.value, language.value, reveal.value)
             for first_panel, second_panel in zip(PANELS[::2], PANELS[1::2], strict=True):

@@ -1,4 +1,5 @@
-"""The dashboard's cards: one plot with its ODD rule, the three strata, the incidents.
+"""The dashboard's cards: one plot with a link to its ODD rule, the three strata, the
+incidents.
 
 Each card takes a snapshot of the run (tables copied while the model was not stepping) and
 a `tick` that changes whenever the model has stepped, and redraws only then (or when the
@@ -12,8 +13,9 @@ import pandas as pd
 import solara
 
 from cybergeo.i18n import _, speaking
+from cybergeo.viz.dashboard.odd_link import OddLink
 from cybergeo.viz.incident_view import class_incidents
-from cybergeo.viz.odd import odd_link, odd_text
+from cybergeo.viz.odd import odd_text
 from cybergeo.viz.panels import Panel
 from cybergeo.viz.strata import Layout, strata_figure
 from cybergeo.viz.style import ClassFigure, figure_png
@@ -30,13 +32,16 @@ def panel_png(panel: Panel, metrics: pd.DataFrame, step_days: int) -> bytes:
 
 @solara.component
 def OddRule(section: str, lang: str) -> None:
-    """A fold-out with the ODD section that produces a plot, and where to find it."""
+    """A link that opens the ODD at the rule that produces a plot, and a fold-out with
+    the rule's text right here."""
     with speaking(lang):
-        summary = _("Rule behind this plot: ODD §{section}").format(section=section)
-        text = odd_text(section) or ""
-        where = _("In the model description: {link}").format(link=odd_link(section))
-    with solara.Details(summary=summary):
-        solara.Markdown(f"{text}\n\n*{where}*")
+        link = _("Rule behind this plot: ODD §{section}").format(section=section)
+        summary = _("Read the rule here")
+    OddLink(section, link)
+    text = odd_text(section)
+    if text is not None:
+        with solara.Details(summary=summary):
+            solara.Markdown(text)
 
 
 @solara.component

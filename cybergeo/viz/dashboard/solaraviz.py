@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import reacton.core
+import solara
 from mesa.visualization import SolaraViz
 from mesa.visualization.utils import update_counter
 
@@ -13,6 +14,7 @@ from cybergeo.model import CyberspaceModel
 from cybergeo.scenario import load_scenario
 from cybergeo.scenario.loader import DEFAULT_SCENARIO
 from cybergeo.viz.dashboard.cards import IncidentCard, PanelCard, StrataCard
+from cybergeo.viz.dashboard.odd_link import OddDocument
 from cybergeo.viz.knobs import mesa_model_params
 from cybergeo.viz.panels import PANELS, Panel
 from cybergeo.viz.strata import strata_layout
@@ -30,7 +32,10 @@ def mesa_view(
     model = CyberspaceModel(source=source, rng=spec.seed)
 
     def strata(model: CyberspaceModel) -> reacton.core.Element:
-        return StrataCard(model.world, strata_layout(model.world), update_counter.value, code)
+        with solara.Column() as column:
+            OddDocument()
+            StrataCard(model.world, strata_layout(model.world), update_counter.value, code)
+        return column
 
     def incidents(model: CyberspaceModel) -> reacton.core.Element:
         return IncidentCard(model.recorder.events_frame(), update_counter.value, code, False)
