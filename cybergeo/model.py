@@ -95,7 +95,11 @@ class CyberspaceModel(mesa.Model):
         n_citizens = self.world.accounts.n_citizens
         legitimacy = np.array([c.legitimacy for c in scenario.countries])
         self.citizens = CitizenPopulation.generate(
-            self.world.accounts.country[:n_citizens], legitimacy, self.rng
+            self.world.accounts.country[:n_citizens],
+            legitimacy,
+            self.rng,
+            np.array([c.repeat_protest_is_crime for c in scenario.countries]),
+            scenario.society.repeat_offence_after + 1,
         )
         self.relations: Relations = initial_relations(scenario)
         self.arena = Arena.build(scenario)

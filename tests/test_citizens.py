@@ -114,3 +114,35 @@ def test_prisoners_serve_netlogos_jail_term() -> None:
         people.mobilise(nobody, grievance[nobody], seen[:0], seen[:0], rules, rng)
         still_in = people.activity[protesters] == Activity.JAILED
         np.testing.assert_array_equal(still_in, terms > served)
+
+
+def test_both_send_the_same_repeat_offenders_to_prison() -> None:
+    """Fearless, aggrieved citizens before overwhelming police are arrested every step and
+    freed at once (no NetLogo term), until, where repeated protest is a crime, an arrest
+    after more than two is a criminal case; with the criminal term fixed, both
+    implementations jail exactly the same citizens at the same step."""
+    rng = np.random.default_rng(2)
+    n = 60
+    people = CitizenPopulation.generate(
+        np.repeat([0, 1], n // 2), np.array([0.0, 0.0]), rng, np.array([True, False])
+    )
+    people.risk_aversion[:] = 0.0
+    people.hardship[:] = 1.0
+    rules = SocietySpec(
+        max_jail_term=1,
+        arrest_rate=1.0,
+        confidence_bound=0.0,
+        repeat_offence_min_term=50,
+        repeat_offence_max_term=50,
+    )
+    ties = np.arange(n - 1)
+    contacts = OpenAdjacency.build(n, n, ties, ties + 1, np.zeros(n - 1, dtype=int))
+    police = np.ones(n)
+    reference = ReferenceSociety(people, contacts, police, np.zeros(2), rules, rng=1)
+    for step in range(1, 7):
+        people.live(contacts, police, np.zeros(2), rules, rng)
+        reference.step()
+        np.testing.assert_array_equal(reference.population()["activity"], people.activity)
+        jailed = people.activity == Activity.JAILED
+        assert (jailed[: n // 2] == (step >= 4)).all() and not jailed[n // 2 :].any()
+    assert (people.jail_term[: n // 2] == 50 - 2).all()

@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("e1ecca2117c76424", "d7ae64542ab1ff27"),
-    ("default.yaml", 2): ("5ed681717d636903", "bc7795128687a615"),
-    ("default.yaml", 3): ("87868e977f2a8579", "ccbae8f814d8c261"),
-    ("doctrine.yaml", 7): ("75bf0df9197c8f36", "7db1af337d423563"),
+    ("default.yaml", 1): ("5edba0d2144462c2", "5cd6a48de0eafe01"),
+    ("default.yaml", 2): ("a7e8eb98d33f424d", "48129ef2c29fe3f3"),
+    ("default.yaml", 3): ("ff5b5b9f5ccbc9df", "ac1f18fd33732dcf"),
+    ("doctrine.yaml", 7): ("d42c0d35f16ae3ee", "7a62c5a23a5a139f"),
 }
 
 

@@ -36,6 +36,8 @@ class CitizenAgent(mesa.Agent):
         self.censorship_grievance = float(population.censorship_grievance[i])
         self.emboldened = float(population.emboldened[i])
         self.jail_term = int(population.jail_term[i])
+        self.arrest_ages = [int(age) for age in population.arrest_ages[i]]
+        self.criminalises_repeat = bool(population.criminalises_repeat[self.country])
         self.activity = Activity(int(population.activity[i]))
         self.contacts: list[CitizenAgent] = []
         self.police = 0.0
@@ -47,10 +49,12 @@ class CitizenAgent(mesa.Agent):
         return min(1.0, max(0.0, own + self.censorship_grievance))
 
     def decide(self) -> None:
-        """Epstein's rule, from what the citizen sees before anyone moves this step."""
+        """Epstein's rule, from what the citizen sees before anyone moves this step; a
+        repeat offender where repeated protest is a crime gets a criminal term."""
         society = self.model.society
         rng = self.model.rng
         self.arrested = False
+        self.arrest_ages = [age + 1 for age in self.arrest_ages]
         protesting = sum(c.activity == Activity.PROTESTING for c in self.contacts)
         actives = 1 + int(self.activity == Activity.PROTESTING) + protesting
         cops = float(rng.poisson(self.police * CITIZENS_IN_VISION))
@@ -68,6 +72,11 @@ class CitizenAgent(mesa.Agent):
             self.next_activity = Activity.PROTESTING
             return
         self.jail_term = int(rng.integers(society.max_jail_term))
+        if self.criminalises_repeat and self.arrest_ages[-1] <= society.repeat_offence_window:
+            self.jail_term = int(
+                rng.integers(society.repeat_offence_min_term, society.repeat_offence_max_term + 1)
+            )
+        self.arrest_ages = [0, *self.arrest_ages[:-1]]
         self.next_activity = Activity.JAILED if self.jail_term > 0 else Activity.QUIET
 
     def act(self) -> None:

@@ -23,6 +23,8 @@ TRUST_REBUILDING = 0.2
 """Trust above legitimacy is lost at the full recovery rate, trust below rebuilt at this share."""
 CENSORSHIP_MEMORY = 0.99
 """Share of resentment of censorship kept from one step to the next."""
+NEVER_ARRESTED = 1 << 30
+"""Steps since an arrest that never happened: older than any window."""
 CIRCUMVENTION_ADOPTION = 0.05
 """Chance per step that a citizen under censorship takes up circumvention tools, times their
 privacy awareness."""
@@ -51,6 +53,11 @@ class CitizenPopulation:
     """How far news of protest has made each citizen discount the arrest risk they see."""
     jail_term: np.ndarray
     """Steps each prisoner has still to serve."""
+    arrest_ages: np.ndarray
+    """Steps since each citizen's most recent arrests, most recent first (citizens × the
+    arrests the repeat-offence rule remembers)."""
+    criminalises_repeat: np.ndarray
+    """Per country, whether repeated protest arrests become a criminal case (7.26)."""
     _bounds: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
@@ -58,11 +65,21 @@ class CitizenPopulation:
 
     @classmethod
     def generate(
-        cls, country: np.ndarray, legitimacy: np.ndarray, rng: np.random.Generator
+        cls,
+        country: np.ndarray,
+        legitimacy: np.ndarray,
+        rng: np.random.Generator,
+        criminalises_repeat: np.ndarray | None = None,
+        remembered_arrests: int = SocietySpec().repeat_offence_after + 1,
     ) -> "CitizenPopulation":
         """Citizens who start out trusting their state as much as it is legitimate (Epstein:
-        legitimacy is the same for all; trust then moves with what each citizen learns)."""
+        legitimacy is the same for all; trust then moves with what each citizen learns),
+        never arrested. `criminalises_repeat` says per country whether repeated protest
+        becomes a criminal case (nowhere unless given); `remembered_arrests` is
+        `society.repeat_offence_after` + 1."""
         n, n_countries = len(country), len(legitimacy)
+        if criminalises_repeat is None:
+            criminalises_repeat = np.zeros(n_countries, dtype=bool)
         attitude = _belief(rng.normal(0.5, 0.1, (n, n_countries)))
         attitude[np.arange(n), country] = 1.0
         return cls(
@@ -77,6 +94,8 @@ class CitizenPopulation:
             activity=np.zeros(n, dtype=np.int8),
             emboldened=np.zeros(n, dtype=np.float32),
             jail_term=np.zeros(n, dtype=np.int32),
+            arrest_ages=np.full((n, remembered_arrests), NEVER_ARRESTED, dtype=np.int32),
+            criminalises_repeat=criminalises_repeat,
         )
 
     def grievance(self) -> np.ndarray:
@@ -149,9 +168,15 @@ class CitizenPopulation:
         sight arrests one of the protesters it sees with the arrest rate, so a protester is
         taken with probability min(1, rate·C/A). As in NetLogo's Rebellion, the arrested get
         a term drawn from 0 to `max_jail_term` − 1 steps (none with a term of 0), and a
-        prisoner is released once it has served it. Returns how many were arrested and
-        released.
+        prisoner is released once it has served it. Where repeated protest is a crime
+        (Russia's art. 212.1), an arrest after more than `repeat_offence_after` within
+        `repeat_offence_window` steps is a criminal case instead: a term drawn from
+        `repeat_offence_min_term` to `repeat_offence_max_term` steps. Returns how many were
+        arrested and released.
         """
+        if self.arrest_ages.shape[1] != society.repeat_offence_after + 1:
+            raise ValueError("citizens remember a different number of arrests than the rule counts")
+        self.arrest_ages += 1
         jailed = np.flatnonzero(self.activity == Activity.JAILED)
         self.jail_term[jailed] -= 1
         released = jailed[self.jail_term[jailed] <= 0]
@@ -162,6 +187,7 @@ class CitizenPopulation:
         active = who[acts]
         arrested = active[rng.random(len(active)) < caught]
         self.jail_term[arrested] = rng.integers(society.max_jail_term, size=len(arrested))
+        self.convict_repeat_offenders(arrested, society, rng)
         self.activity = np.zeros(len(self), dtype=np.int8)
         self.activity[active] = Activity.PROTESTING
         self.activity[jailed] = Activity.JAILED
@@ -170,6 +196,22 @@ class CitizenPopulation:
             self.jail_term[arrested] > 0, Activity.JAILED, Activity.QUIET
         )
         return len(arrested), len(released)
+
+    def convict_repeat_offenders(
+        self, arrested: np.ndarray, society: SocietySpec, rng: np.random.Generator
+    ) -> None:
+        """The `arrested` whose oldest remembered arrest is within the window, in a country
+        that makes repeated protest a crime, get a criminal term; every arrest is remembered."""
+        ages = self.arrest_ages[arrested]
+        repeat = self.criminalises_repeat[self.country[arrested]] & (
+            ages[:, -1] <= society.repeat_offence_window
+        )
+        convicted = arrested[repeat]
+        self.jail_term[convicted] = rng.integers(
+            society.repeat_offence_min_term, society.repeat_offence_max_term + 1, len(convicted)
+        )
+        self.arrest_ages[arrested, 1:] = ages[:, :-1]
+        self.arrest_ages[arrested, 0] = 0
 
     def recover_trust(self, legitimacy: np.ndarray, rate: float) -> None:
         """Trust drifts toward the state's legitimacy: quickly down, slowly back up."""

@@ -13,7 +13,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from cybergeo.actors.citizens import Activity
+from cybergeo.actors.citizens import NEVER_ARRESTED, Activity
 from cybergeo.scenario.schema import Regime
 from cybergeo.scenario.uprisings import RegimeOutcomeSpec
 from cybergeo.view import ModelView
@@ -110,8 +110,8 @@ class RegimeWatch:
         self.model.emit("concession", state.name, None, detail=f"legitimacy {state.legitimacy:.2f}")
 
     def _fall(self, i: int) -> None:
-        """The regime falls: a new government with fresh legitimacy, prisoners freed, the
-        streets go home trusting it at least as much."""
+        """The regime falls: a new government with fresh legitimacy, prisoners freed and
+        their records wiped, the streets go home trusting it at least as much."""
         model, citizens = self.model, self.model.citizens
         state = model.states[i]
         state.legitimacy = self.spec.new_legitimacy
@@ -121,6 +121,7 @@ class RegimeWatch:
         )
         citizens.censorship_grievance[own] = 0.0
         citizens.activity[own & (citizens.activity == Activity.JAILED)] = Activity.QUIET
+        citizens.arrest_ages[own] = NEVER_ARRESTED
         model.emit("regime_fall", state.name, None)
         model.count("regime_falls")
 

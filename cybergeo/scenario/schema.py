@@ -5,9 +5,9 @@ agents. Every model forbids unknown keys so a misspelling is an error, never sil
 """
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from cybergeo.scenario.crises import CrisesSpec
 from cybergeo.scenario.experiment import ExperimentSpec
@@ -75,6 +75,10 @@ class Country(Spec):
         0.05, description="chance per step and rival of launching an operation"
     )
     mass_surveillance: bool = False
+    repeat_protest_is_crime: bool = Field(
+        False,
+        description="repeated protest arrests become a criminal case (Russia's art. 212.1)",
+    )
     governance: Literal["multistakeholder", "sovereign"] = Field(
         "multistakeholder",
         description="sovereign: data localisation, so foreign firms answer it like their home",
@@ -220,6 +224,20 @@ class SocietySpec(Spec):
     max_jail_term: Annotated[int, Field(ge=1, le=100_000)] = Field(
         30, description="a prisoner serves a term drawn from 0 to this minus 1 steps (NetLogo)"
     )
+    repeat_offence_after: Annotated[int, Field(ge=1, le=10)] = Field(
+        2,
+        description="where repeated protest is a crime, an arrest after more than this many "
+        "within the window is a criminal case (Russia, art. 212.1: more than two)",
+    )
+    repeat_offence_window: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        180, description="steps within which prior arrests count toward a criminal case (212.1)"
+    )
+    repeat_offence_min_term: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        548, description="shortest criminal term, steps (Kotov's 1.5 years on appeal)"
+    )
+    repeat_offence_max_term: Annotated[int, Field(ge=1, le=100_000)] = Field(
+        1095, description="longest criminal term, steps (Dadin's 3 years)"
+    )
     trust_recovery: Rate = 0.01
     confidence_bound: Probability = Field(
         0.2, description="attitudes closer than this move together in conversation (Deffuant d)"
@@ -227,6 +245,12 @@ class SocietySpec(Spec):
     convergence: Annotated[float, Field(gt=0.0, le=0.5)] = Field(
         0.1, description="share of the gap closed in a conversation (Deffuant mu)"
     )
+
+    @model_validator(mode="after")
+    def _terms_in_order(self) -> Self:
+        if self.repeat_offence_min_term > self.repeat_offence_max_term:
+            raise ValueError("repeat_offence_min_term exceeds repeat_offence_max_term")
+        return self
 
 
 class DiplomacySpec(Spec):
