@@ -280,6 +280,12 @@ CASES: dict[str, Case] = {
         EXPERIMENT, "--replications", "100000000", words=("--replications",)
     ),
     "--workers 0": batch(EXPERIMENT, "--workers", "0", words=("--workers",)),
+    "facts --replications huge": Case(
+        {}, ["facts", "default.yaml", "--replications", "100000000"], ("--replications",)
+    ),
+    "facts --workers huge": Case(
+        {}, ["facts", "default.yaml", "--workers", "100000"], ("--workers",)
+    ),
     "--executor unknown": batch(EXPERIMENT, "--executor", "cloud", words=("--executor", "cloud")),
     # batch folders: missing, cut, corrupt, busy
     "resume a non-batch": Case({}, ["batch", "--resume", "{dir}"], ("not a batch folder",)),

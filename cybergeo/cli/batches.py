@@ -20,12 +20,11 @@ from cybergeo.cli.common import (
     speak,
 )
 from cybergeo.i18n import _
-from cybergeo.scenario.limits import MAX_RUNS
+from cybergeo.scenario.limits import MAX_RUNS, MAX_WORKERS
 
 if TYPE_CHECKING:
     from cybergeo.scenario import Scenario
 
-MAX_WORKERS = 512
 INTERRUPTED = 130
 """Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
 

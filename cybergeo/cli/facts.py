@@ -12,6 +12,7 @@ from rich.table import Table
 
 from cybergeo.cli.common import Lang, Seed, app, err, fail, load_or_exit, out, print_wide, speak
 from cybergeo.i18n import _
+from cybergeo.scenario.limits import MAX_RUNS, MAX_WORKERS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,11 +21,13 @@ if TYPE_CHECKING:
 @app.command()
 def facts(
     scenario: Annotated[Path, typer.Argument(help="scenario YAML with a facts: section")],
-    replications: Annotated[int, typer.Option(help="runs to average over", min=2)] = 20,
+    replications: Annotated[
+        int, typer.Option(help="runs to average over", min=2, max=MAX_RUNS)
+    ] = 20,
     seed: Seed = None,
-    workers: Annotated[int, typer.Option(help="parallel workers (default: all cores)", min=1)] = (
-        os.cpu_count() or 1
-    ),
+    workers: Annotated[
+        int, typer.Option(help="parallel workers (default: all cores)", min=1, max=MAX_WORKERS)
+    ] = (os.cpu_count() or 1),
     as_json: Annotated[bool, typer.Option("--json", help="print the table as JSON")] = False,
     lang: Lang = None,
 ) -> None:

@@ -6,3 +6,5 @@ MAX_STEPS = 100_000
 MAX_SEED = 2**63 - 1
 MAX_RUNS = 1_000_000
 """Most runs in one batch (design points x replications)."""
+MAX_WORKERS = 512
+"""Most parallel workers a command starts on this machine."""
