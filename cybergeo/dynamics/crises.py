@@ -45,8 +45,9 @@ class CrisisDesk:
                     group.witness("attack_on_home", by, offended)
 
     def aftermath(self) -> None:
-        """Note which states are in crisis; a state calm for a whole window after its crisis
-        founds an institution with its allies with `crises.founding_rate` per step."""
+        """Note which states are in crisis (a `crisis` event when one begins); a state calm
+        for a whole window after its crisis founds an institution with its allies with
+        `crises.founding_rate` per step."""
         model = self.model
         spec = model.spec.crises
         if spec.crisis_incidents == 0:
@@ -57,6 +58,14 @@ class CrisisDesk:
                 opened.setdefault(op.target_country, []).append(op.detected)
         for victim, steps in opened.items():
             if in_crisis(steps, model.steps, spec.crisis_window, spec.crisis_incidents):
+                if self.last_crisis.get(victim) != model.steps - 1:
+                    model.emit(
+                        "crisis",
+                        model.countries[victim],
+                        None,
+                        detail=f"{spec.crisis_incidents} disruptive incidents "
+                        f"within {spec.crisis_window} steps",
+                    )
                 self.last_crisis[victim] = model.steps
         for victim, last in self.last_crisis.items():
             calm = model.steps - last >= spec.crisis_window
