@@ -12,11 +12,9 @@ import ipyvuetify as v
 import ipywidgets
 import pandas as pd
 import solara
-from mesa.visualization.solara_viz import _build_model_init_kwargs, _check_model_params
 
 from cybergeo import CyberspaceModel, load_scenario
 from cybergeo.i18n import speaking
-from cybergeo.viz.dashboard import mesa_view
 from cybergeo.viz.dashboard.app import build_model, model_as_run, scenario_choices
 from cybergeo.viz.dashboard.odd_link import odd_html
 from cybergeo.viz.incident_view import class_incidents
@@ -26,6 +24,8 @@ from cybergeo.viz.panels import PANELS
 
 
 def test_solaraviz_reset_rebuilds_the_model_from_its_sliders() -> None:
+    from mesa.visualization.solara_viz import _build_model_init_kwargs, _check_model_params
+
     spec = load_scenario("doctrine.yaml")
     params = mesa_model_params("doctrine.yaml", spec)
     model = CyberspaceModel(source="doctrine.yaml", rng=spec.seed)
@@ -43,6 +43,8 @@ def test_solaraviz_reset_rebuilds_the_model_from_its_sliders() -> None:
 
 
 def test_solaraviz_page_shows_the_strata_the_incidents_and_every_plot() -> None:
+    from cybergeo.viz.dashboard import mesa_view
+
     _box, rendered = solara.render(mesa_view("default.yaml"), handle_error=False)
     images = rendered.find(ipywidgets.Image).widgets
     assert len(images) == 1 + len(PANELS)
@@ -88,6 +90,7 @@ def test_the_truth_is_hidden_until_revealed() -> None:
         assert "véritable auteur" in class_incidents(events, reveal=True).columns
 
 
+@pytest.mark.slow
 def test_the_dashboard_shows_inline_in_jupyter_with_one_call() -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

@@ -60,6 +60,7 @@ def dashboard_url() -> Iterator[str]:
         server.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
     dashboard_url,
 ) -> None:
