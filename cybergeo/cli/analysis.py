@@ -149,7 +149,7 @@ def discover(
 ) -> None:
     """Scenario discovery with EMA Workbench's PRIM: which parameter ranges lead to runs
     above (or below) a value of a metric? Needs the `ema` extra."""
-    from cybergeo.experiments.compare import ComparisonError
+    from cybergeo.experiments.compare import ComparisonError, run_values
 
     speak(lang, keep=True)
     if (above is None) == (below is None):
@@ -157,11 +157,15 @@ def discover(
     limits = [v for v in (threshold, above, below) if v is not None]
     if not all(math.isfinite(v) for v in limits):
         raise fail("--above, --below and --threshold must be finite numbers")
+    results = load_or_exit(folder)
+    try:
+        run_values(results, metric, statistic)
+    except (ComparisonError, ValueError) as error:
+        raise fail(str(error)) from None
     try:
         from cybergeo.experiments.ema import discover_boxes
     except ImportError:
         raise fail("discover needs EMA Workbench: ./dev sync --ema (or the ema extra)") from None
-    results = load_or_exit(folder)
     try:
         found = discover_boxes(results, metric, above, below, statistic, threshold)
     except (ComparisonError, ValueError) as error:
