@@ -34,8 +34,14 @@ def _classroom(overrides: dict[str, Any]) -> Scenario:
     )
 
 
-def _final(scenario: Scenario, measure: Callable[[pd.DataFrame], float]) -> list[float]:
-    return [measure(simulate(scenario, seed=seed).metrics) for seed in SEEDS]
+def _runs(overrides: dict[str, Any]) -> list[pd.DataFrame]:
+    """The metrics of one classroom run per seed: every measure of a setting reads these."""
+    scenario = _classroom(overrides)
+    return [simulate(scenario, seed=seed).metrics for seed in SEEDS]
+
+
+def _final(runs: list[pd.DataFrame], measure: Callable[[pd.DataFrame], float]) -> list[float]:
+    return [measure(metrics) for metrics in runs]
 
 
 def _greater(larger: list[float], smaller: list[float]) -> bool:
@@ -48,8 +54,8 @@ def _last(column: str) -> Callable[[pd.DataFrame], float]:
 
 def test_revealed_surveillance_costs_trust_and_strains_allies() -> None:
     leak = {"events": [{"step": 10, "kind": "leak", "target": "Northland"}]}
-    quiet = _classroom({"insiders": []})
-    revealed = _classroom({"insiders": [], **leak})
+    quiet = _runs({"insiders": []})
+    revealed = _runs({"insiders": [], **leak})
     for column, direction in [
         ("trust_government.Northland", "down"),
         ("firm_reputation.Chirp", "down"),
@@ -72,18 +78,18 @@ def test_censorship_narrows_reach_and_feeds_grievance() -> None:
         ]
     }
     base = {"countries.Eastmark.capabilities.censorship": 0.0, "information.diplomacy_rate": 1.0}
-    open_net = _classroom(base)
-    censored = _classroom({**base, **censor})
+    open_net = _runs(base)
+    censored = _runs({**base, **censor})
     assert _greater(_final(open_net, _reach_per_message), _final(censored, _reach_per_message))
     grievance = _last("grievance.Eastmark")
     assert _greater(_final(censored, grievance), _final(open_net, grievance))
 
 
 def test_digital_diplomacy_raises_standing_abroad() -> None:
-    courting = _classroom(
+    courting = _runs(
         {"countries.Northland.capabilities.influence": 1.0, "information.diplomacy_rate": 0.5}
     )
-    silent = _classroom(
+    silent = _runs(
         {"countries.Northland.capabilities.influence": 0.0, "information.diplomacy_rate": 0.5}
     )
     standing = _last("standing_abroad.Northland")
