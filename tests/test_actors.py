@@ -137,6 +137,8 @@ def test_hacktivist_activity_rises_after_censorship() -> None:
 
 
 def _leak_step(protection: float, seed: int) -> int:
+    """The step at which the insider first leaks, or 120 if it never does: the run stops at
+    the leak, as nothing after it can change that step."""
     countries = [
         {**TWO_STATES["countries"][0], "mass_surveillance": True},
         TWO_STATES["countries"][1],
@@ -150,9 +152,15 @@ def _leak_step(protection: float, seed: int) -> int:
             "asylum_options": 0.0,
         }
     ]
-    log = simulate(_scenario(countries=countries, insiders=insiders, steps=120), seed=seed).events
-    leaks = log[(log["kind"] == "leak") & (log["actor"] == "Insider")]
-    return int(leaks["step"].min()) if len(leaks) else 120
+    scenario = _scenario(countries=countries, insiders=insiders, steps=120)
+    model = CyberspaceModel(scenario, rng=seed)
+    log = model.recorder.event_rows
+    while model.steps < 120:
+        model.step()
+        leaks = [e["step"] for e in log if e["kind"] == "leak" and e["actor"] == "Insider"]
+        if leaks:
+            return int(min(leaks))
+    return 120
 
 
 def test_whistleblower_with_more_protection_leaks_sooner() -> None:
