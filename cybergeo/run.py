@@ -57,26 +57,23 @@ class RunResult:
             **self.extra,
         }
 
-    def save(self, folder: str | Path) -> Path:
-        """Write the run folder atomically: built aside, then renamed into place.
+    def save(self, folder: str | Path, figures: bool = True) -> Path:
+        """Write the run folder atomically: built aside, then renamed into place; without
+        `figures`, no `figures/` (drawing costs more than a short run).
 
         The folder must not exist yet; on any error nothing is left at `folder`.
         """
-        from cybergeo.viz.overview import overview_figure, run_title
-
         target = Path(folder)
         if target.exists():
             raise FileExistsError(f"run folder already exists: {target}")
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         try:
-            (staging / "figures").mkdir()
             self.metrics.to_parquet(staging / "metrics.parquet", index=False)
             self.events.to_parquet(staging / "events.parquet", index=False)
             dump_scenario(self.scenario, staging / "scenario.yaml")
-            title = run_title(self.scenario.name, self.seed)
-            figure = overview_figure(self.metrics, title, self.scenario.step_days)
-            figure.savefig(staging / "figures" / "overview.png", dpi=110)
+            if figures:
+                self._draw(staging / "figures")
             manifest = json.dumps(self.manifest(), indent=2, sort_keys=False)
             (staging / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
             os.rename(staging, target)
@@ -84,6 +81,15 @@ class RunResult:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         return target
+
+    def _draw(self, folder: Path) -> None:
+        """The overview figure, as `folder/overview.png`."""
+        from cybergeo.viz.overview import overview_figure, run_title
+
+        folder.mkdir()
+        title = run_title(self.scenario.name, self.seed)
+        figure = overview_figure(self.metrics, title, self.scenario.step_days)
+        figure.savefig(folder / "overview.png", dpi=110)
 
     def _repr_html_(self) -> str:
         """In Jupyter: a summary table and the overview figure."""

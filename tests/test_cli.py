@@ -57,12 +57,22 @@ def test_run_writes_a_complete_run_folder(tmp_path):
     assert {"step", "kind", "actor", "target", "true_author", "blamed", "confidence"} <= set(events)
 
 
+def test_no_figures_writes_the_run_folder_without_its_figures(tmp_path):
+    result = invoke("run", "--seed", "3", *SMALL, "--no-figures", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    folder = only_run_folder(tmp_path)
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["events.parquet", "manifest.json", "metrics.parquet", "scenario.yaml"]
+    assert len(pd.read_parquet(folder / "metrics.parquet")) == 12
+
+
 def test_saved_scenario_reruns_to_the_same_results(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
-    assert invoke("run", "--seed", "5", *SMALL, "--out", str(first)).exit_code == 0
+    assert invoke("run", "--seed", "5", *SMALL, "--no-figures", "--out", str(first)).exit_code == 0
     folder = only_run_folder(first)
+    saved = str(folder / "scenario.yaml")
     rerun = invoke(
-        "run", str(folder / "scenario.yaml"), "--seed", "5", "--steps", "12", "--out", str(second)
+        "run", saved, "--seed", "5", "--steps", "12", "--no-figures", "--out", str(second)
     )
     assert rerun.exit_code == 0, rerun.output
     again = only_run_folder(second)
@@ -75,7 +85,8 @@ def test_saved_scenario_reruns_to_the_same_results(tmp_path):
 def test_same_seed_same_results_other_seed_other_results(tmp_path):
     folders = []
     for seed, name in (("11", "a"), ("11", "b"), ("12", "c")):
-        assert invoke("run", "--seed", seed, *SMALL, "--out", str(tmp_path / name)).exit_code == 0
+        out = str(tmp_path / name)
+        assert invoke("run", "--seed", seed, *SMALL, "--no-figures", "--out", out).exit_code == 0
         folders.append(only_run_folder(tmp_path / name))
     a, b, c = (
         [pd.read_parquet(f / t) for t in ("metrics.parquet", "events.parquet")] for f in folders
@@ -144,10 +155,8 @@ def test_world_exports_strata_and_draws_them(tmp_path):
 
 
 def test_incidents_tells_stories_and_writes_a_table(tmp_path):
-    assert (
-        invoke("run", "--seed", "2", "--steps", "60", *SMALL[2:], "--out", str(tmp_path)).exit_code
-        == 0
-    )
+    run = ["run", "--seed", "2", "--steps", "60", *SMALL[2:], "--no-figures"]
+    assert invoke(*run, "--out", str(tmp_path)).exit_code == 0
     folder = only_run_folder(tmp_path)
     table = tmp_path / "incidents.csv"
     result = invoke("incidents", str(folder), "--table", str(table))

@@ -127,7 +127,7 @@ def test_manifest_lets_any_run_be_replayed(serial_batch, tmp_path):
     entry = manifest["runs"][13]
     argv = entry["replay"].split()[1:]
     assert argv[0] == "run" and f"--seed {entry['seed']}" in entry["replay"]
-    result = CliRunner().invoke(app, [*argv, "--out", str(tmp_path)])
+    result = CliRunner().invoke(app, [*argv, "--no-figures", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     (folder,) = tmp_path.iterdir()
     replayed = pd.read_parquet(folder / "metrics.parquet")

@@ -128,7 +128,7 @@ def test_every_command_prints_in_the_language_asked(tmp_path, monkeypatch) -> No
 
 def test_cli_prints_its_summary_in_the_language_asked(tmp_path) -> None:
     runner = CliRunner()
-    args = ["run", "--steps", "3", "--out", str(tmp_path)]
+    args = ["run", "--steps", "3", "--no-figures", "--out", str(tmp_path)]
     french = runner.invoke(app, ["--lang", "fr", *args])
     assert french.exit_code == 0, french.output
     assert "Dossier du run" in french.output and "opérations lancées" in french.output

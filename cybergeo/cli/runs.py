@@ -36,6 +36,13 @@ def run(
     set_: Overrides = None,
     out_dir: Annotated[Path, typer.Option("--out", help="folder for run folders")] = Path("runs"),
     allow_outside: AllowOutside = False,
+    figures: Annotated[
+        bool,
+        typer.Option(
+            "--figures/--no-figures",
+            help="draw figures/overview.png (--no-figures saves most of a short run's time)",
+        ),
+    ] = True,
     lang: Lang = None,
 ) -> None:
     """Run one scenario and write its run folder."""
@@ -58,7 +65,7 @@ def run(
         task = progress.add_task("steps", total=steps)
         result = simulate(spec, seed=seed, steps=steps, on_step=lambda _: progress.advance(task))
     try:
-        result.save(folder)
+        result.save(folder, figures=figures)
     except OSError as error:
         raise fail(f"could not write the run folder {folder}: {error}") from None
     out.print(_("Run folder: {folder}").format(folder=folder), highlight=False, soft_wrap=True)
