@@ -1,5 +1,6 @@
 """Crises: provocations set patriotic groups off; a crisis is followed by an institution."""
 
+from functools import cache
 from typing import Any
 
 from cybergeo import load_scenario, simulate
@@ -29,6 +30,12 @@ def _run(seed: int, **crises: Any) -> Any:
     )
 
 
+@cache
+def _bronze_soldier(seed: int) -> Any:
+    """One run of the scenario as it stands, shared by the tests that read it."""
+    return _run(seed)
+
+
 def test_a_crisis_needs_enough_recent_incidents() -> None:
     assert in_crisis([5, 8, 9], now=10, window=10, threshold=3)
     assert not in_crisis([5, 8, 9], now=20, window=10, threshold=3), "too long ago"
@@ -38,7 +45,7 @@ def test_a_crisis_needs_enough_recent_incidents() -> None:
 def test_a_provocation_sets_patriots_striking_the_offender_while_it_lasts() -> None:
     strikes = 0
     for seed in range(3):
-        events = _run(seed).events
+        events = _bronze_soldier(seed).events
         ours = events[(events["kind"] == "operation_launched") & (events["actor"] == "Patriots")]
         assert set(ours["target"]) == {"Tallinn"}
         assert ours["step"].max() <= 22, "outrage stops being fed when the act is over"
@@ -51,7 +58,7 @@ def test_a_provocation_sets_patriots_striking_the_offender_while_it_lasts() -> N
 def test_after_the_crisis_the_victim_and_its_allies_found_an_institution() -> None:
     crises = 0
     for seed in range(5):
-        result = _run(seed)
+        result = _bronze_soldier(seed)
         founded = result.events[result.events["kind"] == "institution_founded"]
         if not (result.events["kind"] == "crisis").any():
             assert founded.empty, "no crisis, no institution"
