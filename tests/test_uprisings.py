@@ -81,10 +81,11 @@ def test_news_from_a_country_of_the_same_language_emboldens_more():
     kin = _world({**news, "languages": {"Spark": "arabic", "Neighbour": "arabic"}})
     strangers = _world(news)
     column = "emboldened.Neighbour"
-    kin_bold = [simulate(kin, seed=s).metrics[column].mean() for s in range(3)]
+    kin_runs = [simulate(kin, seed=s) for s in range(3)]
+    kin_bold = [run.metrics[column].mean() for run in kin_runs]
     far_bold = [simulate(strangers, seed=s).metrics[column].mean() for s in range(3)]
     assert np.mean(kin_bold) > 2 * np.mean(far_bold)
-    events = simulate(kin, seed=1).events
+    events = kin_runs[1].events
     covered = events[events["kind"] == "protest_news"]
     assert set(covered["target"]) == {"Spark"}
 
