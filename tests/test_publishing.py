@@ -148,9 +148,10 @@ def test_a_release_must_name_a_known_publisher_and_known_states() -> None:
 
 
 def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
-    """A claimed strike is attributed to the group that claimed it, not to a state."""
+    """A claimed strike is attributed to the group that claimed it, not to a state. About
+    half the runs see a strike detected and claimed, so sixteen seeds give several."""
     blamed: list[str] = []
-    for seed in range(4):
+    for seed in range(16):
         events = simulate(_scenario(), seed=seed).events
         claims = events[events["kind"] == "claim"]
         assert (claims["actor"] == "Anon").all()
@@ -158,7 +159,7 @@ def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
             (events["kind"] == "attribution") & events["incident"].isin(claims["incident"])
         ]
         blamed += list(claimed["blamed"])
-    assert blamed and blamed.count("Anon") >= 0.8 * len(blamed)
+    assert len(blamed) >= 3 and blamed.count("Anon") >= 0.8 * len(blamed)
 
 
 def test_cables_about_a_state_cost_its_rulers_trust_only_when_they_reveal_something() -> None:
