@@ -48,6 +48,7 @@ from cybergeo.phases import (
 from cybergeo.record import Recorder
 from cybergeo.scenario import Scenario
 from cybergeo.scenario.keywords import scenario_from_keywords
+from cybergeo.scenario.schema import Regime
 from cybergeo.world.strata import AccountKind
 from cybergeo.world.world import World, build_world
 
@@ -100,6 +101,7 @@ class CyberspaceModel(mesa.Model):
             self.rng,
             np.array([c.repeat_protest_is_crime for c in scenario.countries]),
             scenario.society.repeat_offence_after + 1,
+            np.array([list(Regime).index(c.regime) for c in scenario.countries], dtype=np.int8),
         )
         self.relations: Relations = initial_relations(scenario)
         self.arena = Arena.build(scenario)

@@ -172,6 +172,10 @@ CASES: dict[str, Case] = {
     "legitimacy: yes": run(small("  - {id: C, legitimacy: true}\n"), "s.yaml:9", "legitimacy"),
     "boolean as 1": run(small("  - {id: C, mass_surveillance: 1}\n"), "mass_surveillance"),
     "regime as number": run(small("  - {id: C, regime: 3}\n"), "s.yaml:9", "regime"),
+    "arrest rate above 1": run(small("society: {arrest_rate: 1.5}\n"), "society.arrest_rate"),
+    "arrest rate of no regime": run(
+        small("society: {arrest_rate: {monarchy: 0.1}}\n"), "society.arrest_rate.monarchy"
+    ),
     "id as number": run(small("  - {id: 12}\n"), "s.yaml:9", "id", "string"),
     ".inf threshold": run(
         small("groups: [{id: G, home: A, outrage_threshold: .inf}]\n"),

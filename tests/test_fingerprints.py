@@ -18,10 +18,10 @@ STEPS = 120
 CASES = [("default.yaml", 1), ("default.yaml", 2), ("default.yaml", 3), ("doctrine.yaml", 7)]
 
 FINGERPRINTS: dict[tuple[str, int], tuple[str, str]] = {
-    ("default.yaml", 1): ("5edba0d2144462c2", "5cd6a48de0eafe01"),
-    ("default.yaml", 2): ("a7e8eb98d33f424d", "48129ef2c29fe3f3"),
-    ("default.yaml", 3): ("ff5b5b9f5ccbc9df", "ac1f18fd33732dcf"),
-    ("doctrine.yaml", 7): ("d42c0d35f16ae3ee", "7a62c5a23a5a139f"),
+    ("default.yaml", 1): ("5f2d83207238ed25", "89fe28ed36fd2d6a"),
+    ("default.yaml", 2): ("bc4133a1e5a23bc3", "66f14af929399b8a"),
+    ("default.yaml", 3): ("9cc47a2dc4eb95aa", "36194c26e0a83dd5"),
+    ("doctrine.yaml", 7): ("de71ef211d62576c", "e52f6052acf31b1c"),
 }
 
 

@@ -2,11 +2,12 @@
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from cybergeo import CyberspaceModel, load_scenario, simulate
 from cybergeo.dynamics.diplomacy import Escalation
-from cybergeo.dynamics.publishing import takedown_probability
+from cybergeo.dynamics.publishing import cable_beliefs, takedown_probability
 from cybergeo.scenario import ScenarioError
 
 CABLEGATE: dict[str, Any] = {
@@ -148,9 +149,10 @@ def test_a_release_must_name_a_known_publisher_and_known_states() -> None:
 
 
 def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
-    """A claimed strike is attributed to the group that claimed it, not to a state."""
+    """A claimed strike is attributed to the group that claimed it, not to a state. About
+    half the runs see a strike detected and claimed, so sixteen seeds give several."""
     blamed: list[str] = []
-    for seed in range(4):
+    for seed in range(16):
         events = simulate(_scenario(), seed=seed).events
         claims = events[events["kind"] == "claim"]
         assert (claims["actor"] == "Anon").all()
@@ -158,7 +160,7 @@ def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
             (events["kind"] == "attribution") & events["incident"].isin(claims["incident"])
         ]
         blamed += list(claimed["blamed"])
-    assert blamed and blamed.count("Anon") >= 0.8 * len(blamed)
+    assert len(blamed) >= 3 and blamed.count("Anon") >= 0.8 * len(blamed)
 
 
 def test_cables_about_a_state_cost_its_rulers_trust_only_when_they_reveal_something() -> None:
@@ -168,3 +170,16 @@ def test_cables_about_a_state_cost_its_rulers_trust_only_when_they_reveal_someth
     revealing = simulate(_scenario(revelation=1.0, cable_impact=0.2), seed=6).metrics
     end = quiet.index[-1]
     assert revealing.at[end, "trust_government.Quito"] < quiet.at[end, "trust_government.Quito"]
+
+
+def test_the_exposed_states_own_citizens_keep_their_trust() -> None:
+    """Cablegate cost the US its standing abroad, not its citizens' trust at home: readers
+    abroad think less of the exposed state, its own readers trust it as before."""
+    model = CyberspaceModel(_scenario(cable_impact=0.2), rng=2)
+    citizens, exposed = model.citizens, model.country_index["Washington"]
+    own = citizens.country == exposed
+    trust, attitude = citizens.trust_government[own].copy(), citizens.attitude[:, exposed].copy()
+    reached = np.ones(len(citizens), dtype=bool)
+    cable_beliefs(citizens, exposed, reached, 0.2)
+    np.testing.assert_array_equal(citizens.trust_government[own], trust)
+    assert (citizens.attitude[~own, exposed] < attitude[~own]).all()

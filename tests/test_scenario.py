@@ -25,6 +25,16 @@ def test_bundled_scenarios_are_valid():
         assert load_scenario(path).name
 
 
+def test_bundled_countries_are_on_epsteins_scale():
+    """Every country of the library says its legitimacy, at Epstein's calm line (0.9) or
+    near it, never the schema's off-scale default (ODD 5.4): below 0.75 even a peacetime
+    case would see a large share of its citizens in the streets."""
+    for path in SCENARIOS.glob("*.yaml"):
+        for country in load_scenario(path).countries:
+            assert "legitimacy" in country.model_fields_set, f"{path.name}: {country.id}"
+            assert country.legitimacy >= 0.75, f"{path.name}: {country.id}"
+
+
 def test_every_problem_is_reported_with_file_line_and_field():
     problems = problems_of(DATA / "bad.yaml")
     text = "\n".join(problems)

@@ -15,6 +15,7 @@ from cybergeo.actors.citizens import (
     TRUST_REBUILDING,
     Activity,
     CitizenPopulation,
+    criminal_term_weight,
 )
 from cybergeo.dynamics.mobilisation import activation, arrest_probability, grievance
 from cybergeo.scenario.schema import SocietySpec
@@ -38,6 +39,7 @@ class CitizenAgent(mesa.Agent):
         self.jail_term = int(population.jail_term[i])
         self.arrest_ages = [int(age) for age in population.arrest_ages[i]]
         self.criminalises_repeat = bool(population.criminalises_repeat[self.country])
+        self.regime = int(population.regime[self.country])
         self.activity = Activity(int(population.activity[i]))
         self.contacts: list[CitizenAgent] = []
         self.police = 0.0
@@ -59,7 +61,11 @@ class CitizenAgent(mesa.Agent):
         actives = 1 + int(self.activity == Activity.PROTESTING) + protesting
         cops = float(rng.poisson(self.police * CITIZENS_IN_VISION))
         perceived = float(arrest_probability(cops, actives, society.arrest_constant))
-        risk = self.risk_aversion * perceived * (1.0 - self.emboldened)
+        criminal_case = (
+            self.criminalises_repeat and self.arrest_ages[-1] <= society.repeat_offence_window
+        )
+        at_stake = criminal_term_weight(society) if criminal_case else 1.0
+        risk = self.risk_aversion * perceived * at_stake * (1.0 - self.emboldened)
         if self.activity == Activity.JAILED:
             self.jail_term -= 1
             self.next_activity = Activity.QUIET if self.jail_term <= 0 else Activity.JAILED
@@ -67,12 +73,13 @@ class CitizenAgent(mesa.Agent):
         if not activation(self.grievance(), risk, society.activation_threshold):
             self.next_activity = Activity.QUIET
             return
-        self.arrested = bool(rng.random() < min(1.0, society.arrest_rate * cops / actives))
+        rate = society.arrest_rate.by_regime()[self.regime]
+        self.arrested = bool(rng.random() < min(1.0, rate * cops / actives))
         if not self.arrested:
             self.next_activity = Activity.PROTESTING
             return
         self.jail_term = int(rng.integers(society.max_jail_term))
-        if self.criminalises_repeat and self.arrest_ages[-1] <= society.repeat_offence_window:
+        if criminal_case:
             self.jail_term = int(
                 rng.integers(society.repeat_offence_min_term, society.repeat_offence_max_term + 1)
             )

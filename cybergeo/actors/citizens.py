@@ -58,6 +58,8 @@ class CitizenPopulation:
     arrests the repeat-offence rule remembers)."""
     criminalises_repeat: np.ndarray
     """Per country, whether repeated protest arrests become a criminal case (7.26)."""
+    regime: np.ndarray
+    """Per country, its regime's position in `Regime`: how its police treat protest."""
     _bounds: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
@@ -71,15 +73,19 @@ class CitizenPopulation:
         rng: np.random.Generator,
         criminalises_repeat: np.ndarray | None = None,
         remembered_arrests: int = SocietySpec().repeat_offence_after + 1,
+        regime: np.ndarray | None = None,
     ) -> "CitizenPopulation":
         """Citizens who start out trusting their state as much as it is legitimate (Epstein:
         legitimacy is the same for all; trust then moves with what each citizen learns),
         never arrested. `criminalises_repeat` says per country whether repeated protest
         becomes a criminal case (nowhere unless given); `remembered_arrests` is
-        `society.repeat_offence_after` + 1."""
+        `society.repeat_offence_after` + 1; `regime` gives each country's position in
+        `Regime` (democracies unless given)."""
         n, n_countries = len(country), len(legitimacy)
         if criminalises_repeat is None:
             criminalises_repeat = np.zeros(n_countries, dtype=bool)
+        if regime is None:
+            regime = np.zeros(n_countries, dtype=np.int8)
         attitude = _belief(rng.normal(0.5, 0.1, (n, n_countries)))
         attitude[np.arange(n), country] = 1.0
         return cls(
@@ -96,6 +102,7 @@ class CitizenPopulation:
             jail_term=np.zeros(n, dtype=np.int32),
             arrest_ages=np.full((n, remembered_arrests), NEVER_ARRESTED, dtype=np.int32),
             criminalises_repeat=criminalises_repeat,
+            regime=regime,
         )
 
     def grievance(self) -> np.ndarray:
@@ -163,10 +170,10 @@ class CitizenPopulation:
         `grievance`, `cops_seen` and `actives_seen` are theirs.
 
         Such a citizen protests when grievance exceeds net risk (risk aversion times the
-        arrest probability they perceive, discounted by how emboldened they are) by the
-        activation threshold. Each police patrol in
-        sight arrests one of the protesters it sees with the arrest rate, so a protester is
-        taken with probability min(1, rate·C/A). As in NetLogo's Rebellion, the arrested get
+        arrest probability they perceive times the term at stake, discounted by how
+        emboldened they are) by the activation threshold. Each police patrol in sight
+        arrests one of the protesters it sees with its regime's arrest rate, so a protester
+        is taken with probability min(1, rate·C/A). As in NetLogo's Rebellion, the arrested get
         a term drawn from 0 to `max_jail_term` − 1 steps (none with a term of 0), and a
         prisoner is released once it has served it. Where repeated protest is a crime
         (Russia's art. 212.1), an arrest after more than `repeat_offence_after` within
@@ -181,10 +188,12 @@ class CitizenPopulation:
         self.jail_term[jailed] -= 1
         released = jailed[self.jail_term[jailed] <= 0]
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
-        risk = self.risk_aversion[who] * perceived * (1 - self.emboldened[who])
+        emboldened = 1 - self.emboldened[who]
+        risk = self.risk_aversion[who] * perceived * self.term_at_stake(who, society) * emboldened
         acts = activation(grievance, risk, society.activation_threshold)
-        caught = np.minimum(1.0, society.arrest_rate * cops_seen[acts] / actives_seen[acts])
         active = who[acts]
+        rate = np.asarray(society.arrest_rate.by_regime())[self.regime[self.country[active]]]
+        caught = np.minimum(1.0, rate * cops_seen[acts] / actives_seen[acts])
         arrested = active[rng.random(len(active)) < caught]
         self.jail_term[arrested] = rng.integers(society.max_jail_term, size=len(arrested))
         self.convict_repeat_offenders(arrested, society, rng)
@@ -203,15 +212,29 @@ class CitizenPopulation:
         """The `arrested` whose oldest remembered arrest is within the window, in a country
         that makes repeated protest a crime, get a criminal term; every arrest is remembered."""
         ages = self.arrest_ages[arrested]
-        repeat = self.criminalises_repeat[self.country[arrested]] & (
-            ages[:, -1] <= society.repeat_offence_window
-        )
-        convicted = arrested[repeat]
+        convicted = arrested[self.faces_criminal_case(arrested, society)]
         self.jail_term[convicted] = rng.integers(
             society.repeat_offence_min_term, society.repeat_offence_max_term + 1, len(convicted)
         )
         self.arrest_ages[arrested, 1:] = ages[:, :-1]
         self.arrest_ages[arrested, 0] = 0
+
+    def faces_criminal_case(self, who: np.ndarray, society: SocietySpec) -> np.ndarray:
+        """Whether another arrest would be a criminal case for each citizen in `who`: its
+        country makes repeated protest a crime and its oldest remembered arrest is within
+        `repeat_offence_window`."""
+        oldest = self.arrest_ages[who, -1]
+        return self.criminalises_repeat[self.country[who]] & (
+            oldest <= society.repeat_offence_window
+        )
+
+    def term_at_stake(self, who: np.ndarray, society: SocietySpec) -> np.ndarray:
+        """For each citizen in `who`, what an arrest now would cost it in steps out of
+        circulation, in units of an ordinary arrest's: 1, or the mean criminal term's weight
+        for those facing a criminal case (Becker 1968: expected punishment is probability
+        times severity). It is why few of those Russia's art. 212.1 threatens ever meet it."""
+        weight = criminal_term_weight(society)
+        return np.where(self.faces_criminal_case(who, society), weight, 1.0).astype(np.float32)
 
     def recover_trust(self, legitimacy: np.ndarray, rate: float) -> None:
         """Trust drifts toward the state's legitimacy: quickly down, slowly back up."""
@@ -280,3 +303,10 @@ class CitizenPopulation:
 def _belief(values: np.ndarray) -> np.ndarray:
     """Draws clipped to [0, 1], stored as float32."""
     return np.clip(values, 0.0, 1.0).astype(np.float32)
+
+
+def criminal_term_weight(society: SocietySpec) -> float:
+    """Steps a criminal case costs (the arrest and a mean term) over those an ordinary arrest
+    costs (the arrest and NetLogo's mean term)."""
+    criminal = 1 + (society.repeat_offence_min_term + society.repeat_offence_max_term) / 2
+    return criminal / (1 + (society.max_jail_term - 1) / 2)

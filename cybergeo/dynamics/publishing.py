@@ -47,13 +47,11 @@ def cable_beliefs(
     citizens: CitizenPopulation, exposed: int, reached: np.ndarray, impact: float
 ) -> None:
     """What reading the cables does: foreigners think less of the state whose diplomats wrote
-    them; its own citizens lose some trust in it. Not a surveillance leak: privacy awareness
-    and trust in platforms do not move."""
-    hit = reached[: len(citizens)]
-    foreign = hit & (citizens.country != exposed)
-    own = hit & (citizens.country == exposed)
+    them. Its own citizens' trust does not move: the cables say what its diplomats think of
+    others, and Americans' trust in their government showed no fall with Cablegate. Not a
+    surveillance leak: privacy awareness and trust in platforms do not move."""
+    foreign = reached[: len(citizens)] & (citizens.country != exposed)
     citizens.attitude[foreign, exposed] *= 1.0 - impact
-    citizens.trust_government[own] *= 1.0 - impact / 2
 
 
 def revelation(
