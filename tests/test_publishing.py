@@ -1,5 +1,6 @@
 """The displaced secret: firms' takedowns, mirrors, Operation Payback and diplomatic fallout."""
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -51,6 +52,12 @@ def _scenario(**publishing: Any) -> Any:
     return load_scenario({**CABLEGATE, "publishing": {**CABLEGATE["publishing"], **publishing}})
 
 
+@cache
+def _cablegate(seed: int) -> Any:
+    """One run of Cablegate as it stands, shared by the tests that read it."""
+    return simulate(_scenario(), seed=seed)
+
+
 def test_firms_drop_sooner_when_compliant_at_home_and_with_a_brand_to_protect() -> None:
     model = CyberspaceModel(_scenario(), rng=1)
     compliant, reluctant = model.firms["Cloudco"], model.firms["Freehost"]
@@ -62,7 +69,7 @@ def test_firms_drop_sooner_when_compliant_at_home_and_with_a_brand_to_protect() 
 
 
 def test_the_exposed_state_gets_its_firms_to_drop_the_publisher() -> None:
-    events = simulate(_scenario(), seed=3).events
+    events = _cablegate(3).events
     takedowns = events[events["kind"] == "takedown"]
     assert {"Cloudco", "Payco"} <= set(takedowns["actor"])
     assert (takedowns["step"] >= 2).all()
@@ -91,7 +98,7 @@ def test_mirrors_keep_the_cables_read_once_the_site_is_taken_down() -> None:
 def test_groups_strike_the_firms_that_complied_and_only_them() -> None:
     struck_compliers = 0
     for seed in range(5):
-        events = simulate(_scenario(), seed=seed).events
+        events = _cablegate(seed).events
         dropped = set(events.loc[events["kind"] == "takedown", "actor"])
         launched = events[(events["kind"] == "operation_launched") & (events["actor"] == "Anon")]
         firms_hit = {d.split(" on ")[1].split("-")[0] for d in launched["detail"]}
@@ -120,7 +127,7 @@ def test_fallout_stops_at_the_expulsion_of_an_ambassador() -> None:
 
 def test_cables_lower_foreign_views_of_the_exposed_state_only() -> None:
     quiet = simulate(_scenario(releases=[]), seed=5).metrics
-    loud = simulate(_scenario(), seed=5).metrics
+    loud = _cablegate(5).metrics
     end = quiet.index[-1]
     assert loud.at[end, "standing_abroad.Washington"] < quiet.at[end, "standing_abroad.Washington"]
     assert loud.at[end, "standing_abroad.Quito"] == pytest.approx(
@@ -153,7 +160,7 @@ def test_groups_claim_their_strikes_and_are_blamed_for_them() -> None:
     half the runs see a strike detected and claimed, so sixteen seeds give several."""
     blamed: list[str] = []
     for seed in range(16):
-        events = simulate(_scenario(), seed=seed).events
+        events = _cablegate(seed).events
         claims = events[events["kind"] == "claim"]
         assert (claims["actor"] == "Anon").all()
         claimed = events[
