@@ -83,8 +83,11 @@ def alive(pid: int) -> bool:
 
 
 def start_batch(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, Path]:
+    """A batch of 800 runs, started in a process of its own once two are done: minutes of
+    work, so it is still running whenever the test, however starved of CPU, interrupts it."""
     scenario = tmp_path / "experiment.yaml"
-    slow = {**SCENARIO, "steps": 60, "experiment": {**SCENARIO["experiment"], "replications": 20}}
+    experiment = {**SCENARIO["experiment"], "replications": 400}
+    slow = {**SCENARIO, "steps": 60, "experiment": experiment}
     scenario.write_text(json.dumps(slow))
     command = [sys.executable, "-m", "cybergeo", "batch", str(scenario), *options]
     process = subprocess.Popen(

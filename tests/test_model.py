@@ -62,11 +62,20 @@ def test_same_seed_same_run_in_any_process():
 
 
 def test_retaliation_metric_and_measure_agree():
-    scenario = load_scenario("default.yaml", {"steps": 150})
-    for seed in range(3):
+    """Under an Eastmark campaign framing Southport, naive attributors answer the framed
+    state in seeds 2 and 3: the metric counts those responses as the measure finds them."""
+    naive = {f"countries.{c}.doctrine.evidence_model": "naive" for c in ("Northland", "Southport")}
+    campaign = {"step": 1, "kind": "false_flag_campaign", "actor": "Eastmark", "target": "Southport"}
+    scenario = load_scenario(
+        "default.yaml", {**naive, "steps": 150, "events": [{**campaign, "duration": 200}]}
+    )
+    counts = []
+    for seed in range(2, 5):
         result = simulate(scenario, seed=seed)
         counted = result.metrics["retaliations_against_innocents"].sum()
         assert counted == len(retaliations_against_innocents(incident_table(result.events)))
+        counts.append(counted)
+    assert max(counts) > 0 and min(counts) == 0
 
 
 def test_other_seed_other_run(small):
