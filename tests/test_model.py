@@ -65,10 +65,9 @@ def test_retaliation_metric_and_measure_agree():
     """Under an Eastmark campaign framing Southport, naive attributors answer the framed
     state in seeds 2 and 3: the metric counts those responses as the measure finds them."""
     naive = {f"countries.{c}.doctrine.evidence_model": "naive" for c in ("Northland", "Southport")}
-    campaign = {"step": 1, "kind": "false_flag_campaign", "actor": "Eastmark", "target": "Southport"}
-    scenario = load_scenario(
-        "default.yaml", {**naive, "steps": 150, "events": [{**campaign, "duration": 200}]}
-    )
+    campaign = {"step": 1, "kind": "false_flag_campaign", "actor": "Eastmark", "duration": 200}
+    framing = [{**campaign, "target": "Southport"}]
+    scenario = load_scenario("default.yaml", {**naive, "steps": 150, "events": framing})
     counts = []
     for seed in range(2, 5):
         result = simulate(scenario, seed=seed)
