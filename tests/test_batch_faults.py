@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from cybergeo import load_batch, load_scenario
 from cybergeo.cli import app
+from cybergeo.cli.batches import ctrl_c_remembered
 from cybergeo.experiments import plan_batch, run_batch
 from cybergeo.experiments.store import StoreError, completed, locked, read_log, result_path
 
@@ -127,6 +128,25 @@ def test_ctrl_c_prints_the_resume_command(tmp_path):
     assert process.returncode == 130
     assert f"Batch folder: {folder}" in stdout.splitlines()[0]
     assert f"Resume with: cybergeo batch --resume {folder}" in " ".join(stderr.split())
+
+
+class CtrlCWhileCollected:
+    """An object that gets Ctrl-C pressed while Python collects it."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        sum(range(100_000))  # Python runs the SIGINT handler here, inside the finalizer
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_ctrl_c_that_python_drops_in_a_finalizer_is_remembered():
+    """Python drops the KeyboardInterrupt raised inside a finalizer: the batch, which checks
+    the latch after each run, stops all the same."""
+    before = signal.getsignal(signal.SIGINT)
+    with ctrl_c_remembered() as pressed:
+        CtrlCWhileCollected()
+    assert pressed.is_set()
+    assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_a_second_concurrent_run_refuses(finished, tmp_path):

@@ -1,7 +1,12 @@
 """`cybergeo batch`: run a scenario's experiment, or resume one, storing runs as they finish."""
 
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -27,6 +32,25 @@ if TYPE_CHECKING:
 
 INTERRUPTED = 130
 """Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+@contextmanager
+def ctrl_c_remembered() -> Iterator[threading.Event]:
+    """Ctrl-C interrupts as usual, and is also remembered so the batch can stop after the
+    run under way: Python drops an exception raised inside a finalizer (a weak reference's
+    callback as a finished run's model is collected), and a Ctrl-C landing there is lost."""
+    pressed = threading.Event()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @app.command()
@@ -81,13 +105,16 @@ def batch(
     resume_hint = f"cybergeo batch --resume {folder}"
     failures = 0
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-        ) as progress:
+        with (
+            ctrl_c_remembered() as interrupted,
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+            ) as progress,
+        ):
             task = progress.add_task(_("runs"), total=total, completed=already)
 
             def advance(outcome: RunOutcome) -> None:
@@ -95,6 +122,8 @@ def batch(
                 failures += outcome.status == "failed"
                 described = _("runs ({failures} failed)").format(failures=failures)
                 progress.update(task, advance=1, description=described)
+                if interrupted.is_set():
+                    raise KeyboardInterrupt
 
             summary = run_batch(folder, executor, workers, scheduler, on_outcome=advance)  # type: ignore[arg-type]
     except StoreError as error:
