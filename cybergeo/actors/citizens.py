@@ -188,8 +188,8 @@ class CitizenPopulation:
         self.jail_term[jailed] -= 1
         released = jailed[self.jail_term[jailed] <= 0]
         perceived = arrest_probability(cops_seen, actives_seen, society.arrest_constant)
-        emboldened = 1 - self.emboldened[who]
-        risk = self.risk_aversion[who] * perceived * self.term_at_stake(who, society) * emboldened
+        undaunted = 1 - self.emboldened[who]
+        risk = self.risk_aversion[who] * perceived * self.term_at_stake(who, society) * undaunted
         acts = activation(grievance, risk, society.activation_threshold)
         active = who[acts]
         rate = np.asarray(society.arrest_rate.by_regime())[self.regime[self.country[active]]]
