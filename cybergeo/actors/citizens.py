@@ -60,7 +60,7 @@ class CitizenPopulation:
     """Per country, whether repeated protest arrests become a criminal case (7.26)."""
     regime: np.ndarray
     """Per country, its regime's position in `Regime`: how its police treat protest."""
-    _bounds: np.ndarray | None = field(default=None, init=False, repr=False)
+    _spans: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.country)
@@ -262,42 +262,38 @@ class CitizenPopulation:
 
     def mean_by_country(self, values: np.ndarray, n_countries: int) -> np.ndarray:
         """Per country, the mean of `values` over its citizens (0 where it has none)."""
-        bounds = self._country_bounds(n_countries)
-        if bounds is None:
+        spans = self._country_spans(n_countries)
+        if spans is None:
             total = np.bincount(self.country, minlength=n_countries)
             sums = np.bincount(self.country, weights=values, minlength=n_countries)
-        else:
-            total = np.diff(bounds)
-            sums = np.array([values[a:b].sum(dtype=np.float64) for a, b in pairwise(bounds)])
-        return np.divide(sums, total, out=np.zeros(n_countries), where=total > 0)
+            return np.divide(sums, total, out=np.zeros(n_countries), where=total > 0)
+        return np.array(
+            [values[a:b].sum(dtype=np.float64) / (b - a) if b > a else 0.0 for a, b in spans]
+        )
 
     def mean_abroad(self, n_countries: int) -> np.ndarray:
         """Each state's standing abroad: the mean attitude toward it of foreign citizens."""
         everyone = self.attitude.sum(axis=0, dtype=np.float64)
-        bounds = self._country_bounds(n_countries)
-        if bounds is None:
+        spans = self._country_spans(n_countries)
+        if spans is None:
             own = self.attitude[np.arange(len(self)), self.country]
             home = np.bincount(self.country, weights=own, minlength=n_countries)
+            total = np.bincount(self.country, minlength=n_countries)
         else:
             home = np.array(
-                [
-                    self.attitude[a:b, c].sum(dtype=np.float64)
-                    for c, (a, b) in enumerate(pairwise(bounds))
-                ]
+                [self.attitude[a:b, c].sum(dtype=np.float64) for c, (a, b) in enumerate(spans)]
             )
-        total = np.bincount(self.country, minlength=n_countries)
+            total = np.array([b - a for a, b in spans])
         return (everyone - home) / np.maximum(len(self) - total, 1)
 
-    def _country_bounds(self, n_countries: int) -> np.ndarray | None:
+    def _country_spans(self, n_countries: int) -> list[tuple[int, int]] | None:
         """Where each country's citizens start and end, when citizens are sorted by country
         (as the model makes them); None otherwise."""
-        if self._bounds is None:
-            self._bounds = (
-                np.searchsorted(self.country, np.arange(n_countries + 1))
-                if bool(np.all(self.country[1:] >= self.country[:-1]))
-                else np.empty(0, dtype=np.int64)
-            )
-        return self._bounds if len(self._bounds) == n_countries + 1 else None
+        if self._spans is None:
+            sorted_by_country = bool(np.all(self.country[1:] >= self.country[:-1]))
+            bounds = np.searchsorted(self.country, np.arange(n_countries + 1))
+            self._spans = list(pairwise(bounds.tolist())) if sorted_by_country else []
+        return self._spans if len(self._spans) == n_countries else None
 
 
 def _belief(values: np.ndarray) -> np.ndarray:

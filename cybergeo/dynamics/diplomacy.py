@@ -21,10 +21,13 @@ class Relations:
     allied: np.ndarray
     tension: np.ndarray = field(init=False)
     escalation: np.ndarray = field(init=False)
+    _pairs: tuple[np.ndarray, np.ndarray] = field(init=False, repr=False)
+    """Each pair of states once: the matrices' upper triangle."""
 
     def __post_init__(self) -> None:
         self.tension = self.baseline.copy()
         self.escalation = np.zeros_like(self.baseline, dtype=np.int8)
+        self._pairs = np.triu_indices_from(self.tension, k=1)
 
     def shock(self, a: int, b: int, amount: float) -> None:
         """Raise (or, negative, lower) the tension between two states, staying in [0, 1]."""
@@ -51,8 +54,7 @@ class Relations:
         self.tension += rate * (self.baseline - self.tension)
 
     def mean_tension(self) -> float:
-        upper = np.triu_indices_from(self.tension, k=1)
-        return float(self.tension[upper].mean()) if len(upper[0]) else 0.0
+        return float(self.tension[self._pairs].mean()) if len(self._pairs[0]) else 0.0
 
 
 def initial_relations(scenario: Scenario) -> Relations:

@@ -72,6 +72,11 @@ class Investigation:
     proxies: np.ndarray | None = None
     log_joint: np.ndarray = field(init=False)
     clues: int = field(default=0, init=False)
+    _beliefs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(
+        default=None, init=False, repr=False
+    )
+    """The log-joint last read, with its posterior and rightness: a step reads them
+    several times between clues, and every update replaces the log-joint."""
 
     def __post_init__(self) -> None:
         prior = np.asarray(self.prior, dtype=float)
@@ -88,18 +93,23 @@ class Investigation:
     @property
     def posterior(self) -> np.ndarray:
         """Probability that each suspect is the author."""
-        weights = np.exp(self.log_joint - self.log_joint.max())
-        marginal = weights.sum(axis=1)
-        return marginal / marginal.sum()
+        return self._read_beliefs()[1]
 
     @property
     def rightness(self) -> np.ndarray:
         """For each suspect, the chance that naming it is right: it ran the operation, or
         a group it sponsors did."""
-        posterior = self.posterior
-        if self.proxies is None:
-            return posterior
-        return posterior + posterior @ self.proxies
+        return self._read_beliefs()[2]
+
+    def _read_beliefs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The log-joint with its posterior and rightness, computed once per log-joint."""
+        if self._beliefs is None or self._beliefs[0] is not self.log_joint:
+            weights = np.exp(self.log_joint - self.log_joint.max())
+            marginal = weights.sum(axis=1)
+            posterior = marginal / marginal.sum()
+            rightness = posterior if self.proxies is None else posterior + posterior @ self.proxies
+            self._beliefs = (self.log_joint, posterior, rightness)
+        return self._beliefs
 
     @property
     def confidence(self) -> float:

@@ -1,6 +1,7 @@
 """Cyber operations: their true author, their visible face, and how they land on a target."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -74,8 +75,10 @@ VISIBLE = {
 """Kinds whose success is seen at once (the outage shows), though not who did it."""
 
 
+@lru_cache(maxsize=1024)
 def detection_hazard(stealth: float, defence: float, days_per_step: int = 1) -> float:
-    """Chance per step that an operation's traces are found by its target.
+    """Chance per step that an operation's traces are found by its target (remembered: every
+    running operation asks for its own each step).
 
     A constant daily hazard whose median dwell is `MEDIAN_DWELL_DAYS` at stealth 0.5 and
     defence 0.5, in proportion to (1 − stealth) and to (0.5 + defence): a stealthy operation

@@ -27,8 +27,9 @@ def vulnerability_life_cycle(model: ModelView) -> None:
             < spec.software.discovery_rate * state.spec.capabilities.offence
         ]
         foreign = found[systems.country[systems.vuln_system[found]] != state.index]
-        systems.set_status(foreign, VulnerabilityStatus.ZERO_DAY, holder=state.index)
-        undiscovered = np.setdiff1d(undiscovered, foreign)
+        if len(foreign):
+            systems.set_status(foreign, VulnerabilityStatus.ZERO_DAY, holder=state.index)
+            undiscovered = np.setdiff1d(undiscovered, foreign)
     zero_days = np.flatnonzero(systems.status_is(VulnerabilityStatus.ZERO_DAY))
     disclosed = zero_days[rng.random(len(zero_days)) < spec.software.disclosure_rate]
     systems.set_status(disclosed, VulnerabilityStatus.PUBLIC)

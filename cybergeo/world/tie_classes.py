@@ -5,7 +5,7 @@ the platform's state and its blocking in the two countries. Keeping the ties sor
 class lets a change of state reach just the ties it concerns.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -21,6 +21,13 @@ class TieClasses:
     n_countries: int
     state: np.ndarray
     last_changed: np.ndarray
+    _ends: tuple[np.ndarray, np.ndarray, np.ndarray] = field(init=False, repr=False)
+    """Each class's platform, src country and dst country."""
+
+    def __post_init__(self) -> None:
+        k = np.arange(len(self.state))
+        n = self.n_countries
+        self._ends = (k // (n * n), (k // n) % n, k % n)
 
     @classmethod
     def build(
@@ -41,9 +48,7 @@ class TieClasses:
 
     def changed(self, reachable: np.ndarray, blocked: np.ndarray) -> np.ndarray:
         """Record each class's state; return the ties of classes whose state changed."""
-        k = np.arange(len(self.state))
-        n = self.n_countries
-        platform, src, dst = k // (n * n), (k // n) % n, k % n
+        platform, src, dst = self._ends
         state = np.column_stack(
             [
                 reachable[platform, src] & reachable[platform, dst],

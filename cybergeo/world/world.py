@@ -37,21 +37,30 @@ class World:
     blocked: np.ndarray = field(init=False)
     routes: Routes = field(init=False)
     _routed: np.ndarray | None = field(default=None, init=False, repr=False)
+    _damage: np.ndarray | None = field(default=None, init=False, repr=False)
+    """The direct damage the cascade was last run from."""
+    _reachable: np.ndarray = field(init=False, repr=False)
+    """Whether each platform works and is reachable from each country, after the cascade."""
 
     def __post_init__(self) -> None:
         self.blocked = np.zeros((len(self.systems), len(self.countries)), dtype=bool)
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the cascade to its fixed point: hardware -> routes -> software -> ties."""
+        """Run the cascade to its fixed point: hardware -> routes -> software -> ties. The
+        cascade is a function of the direct damage, so it is run again only when that
+        changed; ties are brought up to date in any case (blocking and circumvention)."""
         hw, sw = self.infrastructure, self.systems
         hw.up = ~hw.damaged
-        if self._routed is None or not np.array_equal(self._routed, hw.up):
-            self.routes, self._routed = route(hw), hw.up.copy()
-        sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
-        sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
-        reachable = sw.up[:, None] & self.routes.connected[sw.country]
-        self.accounts.update_open(reachable, self.blocked)
+        damage = np.concatenate([hw.damaged, sw.disrupted, sw.breached])
+        if self._damage is None or not np.array_equal(self._damage, damage):
+            if self._routed is None or not np.array_equal(self._routed, hw.up):
+                self.routes, self._routed = route(hw), hw.up.copy()
+            sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
+            sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
+            self._reachable = sw.up[:, None] & self.routes.connected[sw.country]
+            self._damage = damage
+        self.accounts.update_open(self._reachable, self.blocked)
 
     def availability(self) -> dict[Stratum, float]:
         """Share of each stratum that works: nodes up, systems up, ties open."""
