@@ -6,11 +6,12 @@ gathers clues, updates the victim's posterior and logs it, so the event log hold
 incident's whole story: the truth, the belief over time, what was said, and what followed.
 """
 
-import json
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
+from cybergeo.actors.firm import FirmAgent
 from cybergeo.dynamics.governance_phase import collection
 from cybergeo.dynamics.investigation import (
     DAYS_PER_WEEK,
@@ -194,10 +195,15 @@ class IncidentDesk:
             if attributor == victim or allied[attributor]
         ]
 
+    @cached_property
+    def security_vendors(self) -> list[FirmAgent]:
+        """The firms whose reports and findings feed investigations (the same all run)."""
+        return [f for f in self.model.firms.values() if f.spec.kind == FirmKind.SECURITY_VENDOR]
+
     def _vendor_report(self, incident: Incident) -> None:
         """A security firm publishes its own analysis: several clues at once, made public."""
         model = self.model
-        vendors = [f for f in model.firms.values() if f.spec.kind == FirmKind.SECURITY_VENDOR]
+        vendors = self.security_vendors
         if not vendors:
             return
         vendor = vendors[int(model.rng.integers(len(vendors)))]
@@ -222,11 +228,7 @@ class IncidentDesk:
         state = model.states[victim]
         allies = np.flatnonzero(model.relations.allied[victim])
         shared = max((model.states[a].spec.capabilities.forensics for a in allies), default=0.0)
-        vendors = [
-            f.spec.security_investment
-            for f in model.firms.values()
-            if f.spec.kind == FirmKind.SECURITY_VENDOR
-        ]
+        vendors = [f.spec.security_investment for f in self.security_vendors]
         sigint = state.intelligence * (0.5 + 0.5 * self._transit_share(victim))
         weight = model.spec.governance.platforms.collection_weight
         if weight > 0:
@@ -326,7 +328,7 @@ class IncidentDesk:
             true_author=incident.operation.author,
             blamed=None,
             confidence=investigation.confidence,
-            detail=json.dumps(investigation.as_dict()),
+            detail=investigation.beliefs().summary,
         )
 
     def step_metrics(self) -> dict[str, float]:

@@ -13,6 +13,7 @@ generated, its confidence is calibrated; a naive model that ignores false flags 
 laundering is overconfident (DESIGN.md §4, §8).
 """
 
+import json
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -72,11 +73,7 @@ class Investigation:
     proxies: np.ndarray | None = None
     log_joint: np.ndarray = field(init=False)
     clues: int = field(default=0, init=False)
-    _beliefs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(
-        default=None, init=False, repr=False
-    )
-    """The log-joint last read, with its posterior and rightness: a step reads them
-    several times between clues, and every update replaces the log-joint."""
+    _beliefs: "Beliefs | None" = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         prior = np.asarray(self.prior, dtype=float)
@@ -93,34 +90,41 @@ class Investigation:
     @property
     def posterior(self) -> np.ndarray:
         """Probability that each suspect is the author."""
-        return self._read_beliefs()[1]
+        return self.beliefs().posterior
 
     @property
     def rightness(self) -> np.ndarray:
         """For each suspect, the chance that naming it is right: it ran the operation, or
         a group it sponsors did."""
-        return self._read_beliefs()[2]
+        return self.beliefs().rightness
 
-    def _read_beliefs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The log-joint with its posterior and rightness, computed once per log-joint."""
-        if self._beliefs is None or self._beliefs[0] is not self.log_joint:
+    @property
+    def confidence(self) -> float:
+        return self.beliefs().confidence
+
+    @property
+    def leading_suspect(self) -> str:
+        return self.suspects[self.beliefs().leading]
+
+    def beliefs(self) -> "Beliefs":
+        """What the evidence so far says, worked out once per clue (every update replaces
+        the log-joint) though read at every step."""
+        if self._beliefs is None or self._beliefs.log_joint is not self.log_joint:
             weights = np.exp(self.log_joint - self.log_joint.max())
             marginal = weights.sum(axis=1)
             posterior = marginal / marginal.sum()
             rightness = posterior if self.proxies is None else posterior + posterior @ self.proxies
-            self._beliefs = (self.log_joint, posterior, rightness)
+            shares = zip(self.suspects, posterior.tolist(), strict=True)
+            rounded = {suspect: round(share, 6) for suspect, share in shares}
+            self._beliefs = Beliefs(
+                self.log_joint,
+                posterior,
+                rightness,
+                float(rightness.max()),
+                int(np.argmax(rightness)),
+                json.dumps(rounded),
+            )
         return self._beliefs
-
-    @property
-    def confidence(self) -> float:
-        return float(self.rightness.max())
-
-    @property
-    def leading_suspect(self) -> str:
-        return self.suspects[int(np.argmax(self.rightness))]
-
-    def as_dict(self) -> dict[str, float]:
-        return {s: round(float(p), 6) for s, p in zip(self.suspects, self.posterior, strict=True)}
 
     def observe_indicator(self, pointed: str) -> None:
         """A technical clue pointing at `pointed`."""
@@ -139,6 +143,20 @@ class Investigation:
             updated = self.log_joint + np.log(likelihood)
         if np.isfinite(updated).any():
             self.log_joint = updated - updated.max()
+
+
+@dataclass(frozen=True)
+class Beliefs:
+    """An investigation's belief as of one log-joint: the posterior over authors, the
+    rightness of naming each suspect, the best of these and who has it, and the posterior
+    rounded to six places as JSON for the event log (`summary`)."""
+
+    log_joint: np.ndarray
+    posterior: np.ndarray
+    rightness: np.ndarray
+    confidence: float
+    leading: int
+    summary: str
 
 
 def indicator_likelihood(
