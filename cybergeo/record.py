@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 EVENT_COLUMNS = [
@@ -44,7 +45,19 @@ class Recorder:
         return pd.DataFrame(self.metric_rows)
 
     def events_frame(self) -> pd.DataFrame:
-        frame = pd.DataFrame(self.event_rows, columns=EVENT_COLUMNS)
-        types = {"step": "int64", "incident": "Int64", "confidence": "float64"}
-        text = {c: "string" for c in EVENT_COLUMNS if c not in types}
-        return frame.astype({**types, **text})
+        """The event log, built column by column in each column's type (a frame built row
+        by row, then converted, cost a tenth of a short run)."""
+        return pd.DataFrame(
+            {c: _typed_column(c, [row.get(c) for row in self.event_rows]) for c in EVENT_COLUMNS},
+            columns=EVENT_COLUMNS,
+        )
+
+
+def _typed_column(name: str, values: list[Any]) -> Any:
+    """One column of the event log: the step as integers, confidence as floats (NaN where
+    missing), the incident as nullable integers, anything else as text."""
+    if name == "step":
+        return np.array(values, dtype=np.int64)
+    if name == "confidence":
+        return np.array(values, dtype=np.float64)
+    return pd.array(values, dtype="Int64" if name == "incident" else "string")
