@@ -192,11 +192,7 @@ class CitizenPopulation:
         risk = self.risk_aversion[who] * perceived * self.term_at_stake(who, society) * undaunted
         acts = activation(grievance, risk, society.activation_threshold)
         active = who[acts]
-        rate = np.asarray(society.arrest_rate.by_regime())[self.regime[self.country[active]]]
-        caught = np.minimum(1.0, rate * cops_seen[acts] / actives_seen[acts])
-        arrested = active[rng.random(len(active)) < caught]
-        self.jail_term[arrested] = rng.integers(society.max_jail_term, size=len(arrested))
-        self.convict_repeat_offenders(arrested, society, rng)
+        arrested = self.arrest(active, cops_seen[acts], actives_seen[acts], society, rng)
         self.activity = np.zeros(len(self), dtype=np.int8)
         self.activity[active] = Activity.PROTESTING
         self.activity[jailed] = Activity.JAILED
@@ -205,6 +201,25 @@ class CitizenPopulation:
             self.jail_term[arrested] > 0, Activity.JAILED, Activity.QUIET
         )
         return len(arrested), len(released)
+
+    def arrest(
+        self,
+        active: np.ndarray,
+        cops_seen: np.ndarray,
+        actives_seen: np.ndarray,
+        society: SocietySpec,
+        rng: np.random.Generator,
+    ) -> np.ndarray:
+        """The protesters `active` the police take (each with its regime's arrest rate times
+        the cops it sees over the protesters it sees), each given a term. Returns them."""
+        if len(active) == 0:
+            return active
+        rate = np.asarray(society.arrest_rate.by_regime())[self.regime[self.country[active]]]
+        caught = np.minimum(1.0, rate * cops_seen / actives_seen)
+        arrested = active[rng.random(len(active)) < caught]
+        self.jail_term[arrested] = rng.integers(society.max_jail_term, size=len(arrested))
+        self.convict_repeat_offenders(arrested, society, rng)
+        return arrested
 
     def convict_repeat_offenders(
         self, arrested: np.ndarray, society: SocietySpec, rng: np.random.Generator
@@ -233,6 +248,8 @@ class CitizenPopulation:
         circulation, in units of an ordinary arrest's: 1, or the mean criminal term's weight
         for those facing a criminal case (Becker 1968: expected punishment is probability
         times severity). It is why few of those Russia's art. 212.1 threatens ever meet it."""
+        if not self.criminalises_repeat.any():
+            return np.ones(len(who), dtype=np.float32)
         weight = criminal_term_weight(society)
         return np.where(self.faces_criminal_case(who, society), weight, 1.0).astype(np.float32)
 

@@ -112,7 +112,10 @@ class OpenAdjacency:
         return self.entry_tie[_ranges(starts, ends)]
 
     def count_among_contacts(self, values: np.ndarray) -> np.ndarray:
-        """For each citizen, the sum of `values` (one per citizen) over its open contacts."""
+        """For each citizen, the sum of `values` (one per citizen) over its open contacts
+        (no product when all values are 0, as when nobody protests)."""
+        if not values.any():
+            return np.zeros(self.citizens, dtype=np.float32)
         padded = np.zeros(self.matrix.shape[1], dtype=np.float32)
         padded[: self.citizens] = values
         return self._rows @ padded

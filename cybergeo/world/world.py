@@ -41,6 +41,8 @@ class World:
     """The direct damage the cascade was last run from."""
     _reachable: np.ndarray = field(init=False, repr=False)
     """Whether each platform works and is reachable from each country, after the cascade."""
+    _up_shares: dict[Stratum, tuple[float, np.ndarray]] = field(init=False, repr=False)
+    """Share of hardware and of software up after the cascade, overall and per country."""
 
     def __post_init__(self) -> None:
         self.blocked = np.zeros((len(self.systems), len(self.countries)), dtype=bool)
@@ -60,24 +62,27 @@ class World:
             sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
             self._reachable = sw.up[:, None] & self.routes.connected[sw.country]
             self._damage = damage
+            n = len(self.countries)
+            self._up_shares = {
+                Stratum.HARDWARE: (float(hw.up.mean()), _share(hw.up, hw.country, n)),
+                Stratum.SOFTWARE: (float(sw.up.mean()), _share(sw.up, sw.country, n)),
+            }
         self.accounts.update_open(self._reachable, self.blocked)
 
     def availability(self) -> dict[Stratum, float]:
         """Share of each stratum that works: nodes up, systems up, ties open."""
         return {
-            Stratum.HARDWARE: float(self.infrastructure.up.mean()),
-            Stratum.SOFTWARE: float(self.systems.up.mean()),
+            Stratum.HARDWARE: self._up_shares[Stratum.HARDWARE][0],
+            Stratum.SOFTWARE: self._up_shares[Stratum.SOFTWARE][0],
             Stratum.SEMANTIC: self.accounts.open_share(),
         }
 
     def availability_by_country(self) -> dict[Stratum, np.ndarray]:
         """The same shares per country (ties counted at the follower's end)."""
-        n = len(self.countries)
-        hw, sw, ac = self.infrastructure, self.systems, self.accounts
         return {
-            Stratum.HARDWARE: _share(hw.up, hw.country, n),
-            Stratum.SOFTWARE: _share(sw.up, sw.country, n),
-            Stratum.SEMANTIC: ac.open_share_by_country(n),
+            Stratum.HARDWARE: self._up_shares[Stratum.HARDWARE][1].copy(),
+            Stratum.SOFTWARE: self._up_shares[Stratum.SOFTWARE][1].copy(),
+            Stratum.SEMANTIC: self.accounts.open_share_by_country(len(self.countries)),
         }
 
     @property
