@@ -12,11 +12,15 @@ so it is used exactly when S >= T = w·V·(persistence − stealth): with stealt
 the threshold is 0 (use it at once); lower persistence lowers the threshold.
 """
 
+from functools import lru_cache
+
 TOLERANCE = 1e-12
 
 
+@lru_cache(maxsize=256)
 def zero_day_threshold(stealth: float, persistence: float, discount: float) -> float:
-    """The stakes threshold above which a resource is used (stakes uniform on [0, 1]).
+    """The stakes threshold above which a resource is used (stakes uniform on [0, 1]);
+    remembered, as each state asks it with the same exploits again and again.
 
     Examples
     --------

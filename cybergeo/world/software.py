@@ -80,6 +80,8 @@ class Systems:
 
     def add_vulnerabilities(self, systems: np.ndarray) -> None:
         """New flaws, undiscovered, as software changes."""
+        if len(systems) == 0:
+            return
         self.vuln_system = np.concatenate([self.vuln_system, systems])
         self.vuln_status = np.concatenate(
             [self.vuln_status, np.full(len(systems), _code(Status.UNDISCOVERED), np.int8)]
