@@ -105,8 +105,8 @@ def cross_border_open(model: ModelView) -> float:
     """Fragmentation's complement: the share of ties between citizens of different
     countries that are open."""
     accounts = model.world.accounts
-    cross = accounts.tie_src_country != accounts.tie_dst_country
-    return float(accounts.open[cross].mean()) if cross.any() else 1.0
+    cross = accounts.cross_border
+    return float(accounts.open[cross].mean()) if len(cross) else 1.0
 
 
 def governance_metrics(model: ModelView) -> dict[str, float]:

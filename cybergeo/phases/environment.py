@@ -21,15 +21,17 @@ def vulnerability_life_cycle(model: ModelView) -> None:
     rng, spec = model.rng, model.spec.world
     systems = model.world.systems
     undiscovered = np.flatnonzero(systems.status_is(VulnerabilityStatus.UNDISCOVERED))
+    home = systems.country[systems.vuln_system[undiscovered]]
     for state in model.states:
-        found = undiscovered[
-            rng.random(len(undiscovered))
-            < spec.software.discovery_rate * state.spec.capabilities.offence
-        ]
-        foreign = found[systems.country[systems.vuln_system[found]] != state.index]
-        if len(foreign):
-            systems.set_status(foreign, VulnerabilityStatus.ZERO_DAY, holder=state.index)
-            undiscovered = np.setdiff1d(undiscovered, foreign)
+        found = rng.random(len(undiscovered)) < (
+            spec.software.discovery_rate * state.spec.capabilities.offence
+        )
+        foreign = found & (home != state.index)
+        if foreign.any():
+            systems.set_status(
+                undiscovered[foreign], VulnerabilityStatus.ZERO_DAY, holder=state.index
+            )
+            undiscovered, home = undiscovered[~foreign], home[~foreign]
     zero_days = np.flatnonzero(systems.status_is(VulnerabilityStatus.ZERO_DAY))
     disclosed = zero_days[rng.random(len(zero_days)) < spec.software.disclosure_rate]
     systems.set_status(disclosed, VulnerabilityStatus.PUBLIC)

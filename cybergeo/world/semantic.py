@@ -41,6 +41,8 @@ class Accounts:
     open: np.ndarray = field(init=False)
     tie_src_country: np.ndarray = field(init=False)
     tie_dst_country: np.ndarray = field(init=False)
+    cross_border: np.ndarray = field(init=False, repr=False)
+    """The ties between accounts of different countries."""
     adjacency: OpenAdjacency = field(init=False, repr=False)
     _classes: TieClasses = field(init=False, repr=False)
     _circumvents_seen: np.ndarray = field(init=False, repr=False)
@@ -49,6 +51,8 @@ class Accounts:
         self.open = np.ones(len(self.tie_src), dtype=bool)
         self.tie_src_country = self.country[self.tie_src].astype(np.int16)
         self.tie_dst_country = self.country[self.tie_dst].astype(np.int16)
+        cross = np.flatnonzero(self.tie_src_country != self.tie_dst_country)
+        self.cross_border = cross.astype(np.int32 if len(self.tie_src) < 2**31 else np.int64)
         n_countries = int(self.country.max(initial=0)) + 1
         self._classes = TieClasses.build(
             self.tie_platform, self.tie_src_country, self.tie_dst_country, n_countries
