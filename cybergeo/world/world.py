@@ -19,6 +19,9 @@ from cybergeo.world.strata import (
     Stratum,
 )
 
+ROUTES_REMEMBERED = 64
+"""States of the hardware whose routes a world keeps."""
+
 
 @dataclass
 class World:
@@ -36,7 +39,8 @@ class World:
     accounts: Accounts
     blocked: np.ndarray = field(init=False)
     routes: Routes = field(init=False)
-    _routed: np.ndarray | None = field(default=None, init=False, repr=False)
+    _routes_by_hardware: dict[bytes, Routes] = field(default_factory=dict, init=False, repr=False)
+    """Routes over each state of the hardware met lately: an outage ends where it began."""
     _damage: np.ndarray | None = field(default=None, init=False, repr=False)
     """The direct damage the cascade was last run from."""
     _reachable: np.ndarray = field(init=False, repr=False)
@@ -56,8 +60,7 @@ class World:
         hw.up = ~hw.damaged
         damage = np.concatenate([hw.damaged, sw.disrupted, sw.breached])
         if self._damage is None or not np.array_equal(self._damage, damage):
-            if self._routed is None or not np.array_equal(self._routed, hw.up):
-                self.routes, self._routed = route(hw), hw.up.copy()
+            self.routes = self._routes_over(hw)
             sw.up = propagate_down(hosting_holds(hw, sw) & ~sw.disrupted, sw.depends_on)
             sw.compromised = propagate_compromise(sw.breached, sw.depends_on)
             self._reachable = sw.up[:, None] & self.routes.connected[sw.country]
@@ -68,6 +71,17 @@ class World:
                 Stratum.SOFTWARE: (float(sw.up.mean()), _share(sw.up, sw.country, n)),
             }
         self.accounts.update_open(self._reachable, self.blocked)
+
+    def _routes_over(self, hw: Infrastructure) -> Routes:
+        """The routes over the hardware up now, computed once per state of the hardware
+        among the last `ROUTES_REMEMBERED`."""
+        seen = self._routes_by_hardware
+        key = hw.up.tobytes()
+        if key not in seen:
+            if len(seen) == ROUTES_REMEMBERED:
+                del seen[next(iter(seen))]
+            seen[key] = route(hw)
+        return seen[key]
 
     def availability(self) -> dict[Stratum, float]:
         """Share of each stratum that works: nodes up, systems up, ties open."""
