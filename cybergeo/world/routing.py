@@ -1,6 +1,7 @@
 """Routes between countries over working hardware: who carries whose traffic."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -23,11 +24,19 @@ class Routes:
 
     def transit(self, country: int) -> list[tuple[int, int]]:
         """Pairs of other countries whose traffic crosses `country` (transit interception)."""
+        return list(self._transit[country])
+
+    @cached_property
+    def _transit(self) -> list[list[tuple[int, int]]]:
+        """`transit` of every country, worked out once: several phases ask it each step."""
         return [
-            (a, b)
-            for a, row in enumerate(self.path)
-            for b, p in enumerate(row)
-            if p is not None and country in p[1:-1]
+            [
+                (a, b)
+                for a, row in enumerate(self.path)
+                for b, p in enumerate(row)
+                if p is not None and country in p[1:-1]
+            ]
+            for country in range(len(self.path))
         ]
 
 
