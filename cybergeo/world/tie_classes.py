@@ -21,19 +21,15 @@ class TieClasses:
     n_countries: int
     state: np.ndarray
     last_changed: np.ndarray
-    _src_cell: np.ndarray = field(init=False, repr=False)
-    """Each class's cell (platform, src country) in a flattened systems × countries table."""
-    _dst_cell: np.ndarray = field(init=False, repr=False)
-    """Each class's cell (platform, dst country) in the same table."""
+    _ends: tuple[np.ndarray, np.ndarray, np.ndarray] = field(init=False, repr=False)
+    """Each class's platform, src country and dst country."""
     _populated: np.ndarray = field(init=False, repr=False)
     """Whether each class holds any tie."""
 
     def __post_init__(self) -> None:
         k = np.arange(len(self.state))
         n = self.n_countries
-        platform = k // (n * n)
-        self._src_cell = platform * n + (k // n) % n
-        self._dst_cell = platform * n + k % n
+        self._ends = (k // (n * n), (k // n) % n, k % n)
         self._populated = self.bounds[1:] > self.bounds[:-1]
 
     @classmethod
@@ -55,9 +51,14 @@ class TieClasses:
 
     def changed(self, reachable: np.ndarray, blocked: np.ndarray) -> np.ndarray:
         """Record each class's state; return the ties of classes whose state changed."""
-        src, dst = self._src_cell, self._dst_cell
-        up, shut = reachable.ravel(), blocked.ravel()
-        state = np.column_stack([up[src] & up[dst], shut[src], shut[dst]])
+        platform, src, dst = self._ends
+        state = np.column_stack(
+            [
+                reachable[platform, src] & reachable[platform, dst],
+                blocked[platform, src],
+                blocked[platform, dst],
+            ]
+        )
         changed = np.flatnonzero((state != self.state).any(axis=1) & self._populated)
         self.state, self.last_changed = state, changed
         if len(changed) == 0:
