@@ -6,6 +6,8 @@ anything outside the bounds below is a `ScenarioError` naming the file and, wher
 knows it, the line.
 """
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,8 @@ MAX_DEPTH = 40
 """Deepest nesting of mappings and lists (a scenario needs about six)."""
 MAX_NODES = 200_000
 """Most values once anchors are expanded: a bound on alias bombs ("billion laughs")."""
+PARSED_TEXTS = 64
+"""Texts whose parsed data a process keeps."""
 
 
 def read_text(path: Path) -> str:
@@ -46,7 +50,15 @@ def read_text(path: Path) -> str:
 
 def load_yaml(text: str, source: str, round_trip: bool = True) -> Any:
     """Parse YAML text into plain data (round-trip nodes keep their line numbers), refusing
-    tags, documents nested deeper than MAX_DEPTH and anchors expanding past MAX_NODES."""
+    tags, documents nested deeper than MAX_DEPTH and anchors expanding past MAX_NODES.
+
+    A text is parsed once (the pure-Python parser takes longer than a short run of the
+    scenario it reads) and each call gets its own copy of the data."""
+    return copy.deepcopy(_parsed(text, source, round_trip))
+
+
+@lru_cache(maxsize=PARSED_TEXTS)
+def _parsed(text: str, source: str, round_trip: bool) -> Any:
     yaml = YAML(typ="rt") if round_trip else YAML(typ="safe", pure=True)
     try:
         data = yaml.load(text)
