@@ -46,8 +46,7 @@ class ScenarioRun:
 
 @dataclass(frozen=True)
 class RunOutcome:
-    """A finished run: its frames (tagged with the run index), or the traceback it raised.
-    Once its files are written (`cybergeo.experiments.store.write_results`), the frames give
+    """A finished run: its frames, or the traceback it raised. Once its files are written (`cybergeo.experiments.store.write_results`), the frames give
     way to the row count of each file."""
 
     index: int
@@ -72,6 +71,6 @@ def execute(run: RunFunction, task: RunTask) -> RunOutcome:
         task.index,
         "completed",
         time.perf_counter() - started,
-        metrics.assign(run=task.index),
-        events.assign(run=task.index),
+        metrics,
+        events,
     )
