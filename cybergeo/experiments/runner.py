@@ -46,8 +46,9 @@ class ScenarioRun:
 
 @dataclass(frozen=True)
 class RunOutcome:
-    """A finished run: its frames, or the traceback it raised. Once its files are written (`cybergeo.experiments.store.write_results`), the frames give
-    way to the row count of each file."""
+    """A finished run: its frames, or the traceback it raised. Once its files are written
+    (`cybergeo.experiments.store.write_results`), the frames give way to the row count of
+    each file."""
 
     index: int
     status: str
