@@ -15,6 +15,7 @@ laundering is overconfident (DESIGN.md §4, §8).
 
 import json
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -114,15 +115,13 @@ class Investigation:
             marginal = weights.sum(axis=1)
             posterior = marginal / marginal.sum()
             rightness = posterior if self.proxies is None else posterior + posterior @ self.proxies
-            shares = zip(self.suspects, posterior.tolist(), strict=True)
-            rounded = {suspect: round(share, 6) for suspect, share in shares}
             self._beliefs = Beliefs(
                 self.log_joint,
+                self.suspects,
                 posterior,
                 rightness,
                 float(rightness.max()),
                 int(np.argmax(rightness)),
-                json.dumps(rounded),
             )
         return self._beliefs
 
@@ -148,17 +147,24 @@ class Investigation:
 @dataclass(frozen=True)
 class Beliefs:
     """An investigation's belief as of one log-joint: the posterior over authors, the
-    rightness of naming each suspect, the best of these and who has it, and the posterior
-    rounded to six places as JSON for the event log (`summary`)."""
+    rightness of naming each suspect, and the best of these and who has it."""
 
     log_joint: np.ndarray
+    suspects: tuple[str, ...]
     posterior: np.ndarray
     rightness: np.ndarray
     confidence: float
     leading: int
-    summary: str
+
+    @cached_property
+    def summary(self) -> str:
+        """The posterior rounded to six places, as JSON for the event log (worked out only
+        when a belief is logged: most clues are read, not logged)."""
+        shares = zip(self.suspects, self.posterior.tolist(), strict=True)
+        return json.dumps({suspect: round(share, 6) for suspect, share in shares})
 
 
+@lru_cache(maxsize=256)
 def indicator_likelihood(
     suspects: tuple[str, ...], pointed: str, model: EvidenceModel
 ) -> np.ndarray:
@@ -166,7 +172,8 @@ def indicator_likelihood(
 
     With probability `noise` an indicator points at a uniformly random suspect. Otherwise it
     points at the author, or, when the operation frames f (off the diagonal), at f with
-    probability `flag_strength`.
+    probability `flag_strength`. Remembered, and read-only: every clue of every
+    investigation asks for one of a handful of matrices.
     """
     if pointed not in suspects:
         raise ValueError(f"unknown suspect {pointed!r}")
@@ -176,7 +183,9 @@ def indicator_likelihood(
     genuine = np.broadcast_to(hit[:, None], (k, k))
     flagged = (1.0 - model.flag_strength) * genuine + model.flag_strength * framed
     signal = np.where(np.eye(k, dtype=bool), genuine, flagged)
-    return (1.0 - model.noise) * signal + model.noise / k
+    likelihood = (1.0 - model.noise) * signal + model.noise / k
+    likelihood.flags.writeable = False
+    return likelihood
 
 
 def origin_likelihood(
