@@ -27,7 +27,7 @@ def arrest_probability(cops: ArrayLike, actives: ArrayLike, k: float = EPSTEIN_K
     """
     cops_arr = np.asarray(cops, dtype=float)
     actives_arr = np.asarray(actives, dtype=float)
-    if np.any(cops_arr < 0) or np.any(actives_arr < 1):
+    if (cops_arr < 0).any() or (actives_arr < 1).any():
         raise ValueError("cops must be >= 0 and actives >= 1 (the citizen counts itself)")
     return 1.0 - np.exp(-k * np.floor(cops_arr / actives_arr))
 
