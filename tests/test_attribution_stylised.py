@@ -114,8 +114,9 @@ def blamed_share(table: pd.DataFrame, actor: str) -> tuple[int, int]:
 
 
 def test_false_flags_raise_false_attribution_against_the_framed_actor():
-    """8 runs of 150 days a side give p < 3e-4 for two disjoint blocks of seeds (0-7, 12-19),
-    p = 2e-3 at 120 days and 7e-3 at 90: the campaign runs through the whole run."""
+    """6 runs of 150 days a side give p <= 2e-4 for each of four disjoint blocks of seeds
+    (0-5 to 18-23); 5 runs give up to 5e-3, and 8 runs at 120 days 2e-3: the campaign runs
+    through the whole run."""
     naive = {f"countries.{c}.doctrine.evidence_model": "naive" for c in ("Northland", "Southport")}
     campaign = [
         {
@@ -126,8 +127,8 @@ def test_false_flags_raise_false_attribution_against_the_framed_actor():
             "duration": 200,
         }
     ]
-    plain = incidents(naive, replications=8, steps=150)
-    flagged = incidents({**naive, "events": campaign}, replications=8, steps=150)
+    plain = incidents(naive, replications=6, steps=150)
+    flagged = incidents({**naive, "events": campaign}, replications=6, steps=150)
     framed, n_framed = blamed_share(flagged, "Southport")
     before, n_before = blamed_share(plain, "Southport")
     assert proportion_less(before, n_before, framed, n_framed) < 0.01
@@ -135,15 +136,16 @@ def test_false_flags_raise_false_attribution_against_the_framed_actor():
 
 def test_proxies_shield_their_sponsor():
     """Through a proxy, fewer of a state's operations are pinned on the state itself: naming
-    the proxy is right, but only at the operator level. A strong effect: 6 runs of 150 days a
-    side give p < 1e-6 for two disjoint blocks of seeds."""
+    the proxy is right, but only at the operator level. A strong effect: 5 runs of 150 days a
+    side give p <= 2e-5 for each of four disjoint blocks of seeds (0-4 to 15-19); 4 runs give
+    up to 2e-3."""
 
     def sponsor_missed(table):
         attributed = table[table["attributed"].notna() & (table["true_author"] == "Eastmark")]
         return int((attributed["level"] != "responsible").sum()), len(attributed)
 
-    without = sponsor_missed(incidents({"attribution.proxy_rate": 0.0}, replications=6, steps=150))
-    through = sponsor_missed(incidents({"attribution.proxy_rate": 1.0}, replications=6, steps=150))
+    without = sponsor_missed(incidents({"attribution.proxy_rate": 0.0}, replications=5, steps=150))
+    through = sponsor_missed(incidents({"attribution.proxy_rate": 1.0}, replications=5, steps=150))
     assert proportion_less(*without, *through) < 0.01
 
 

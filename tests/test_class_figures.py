@@ -12,6 +12,7 @@ from cybergeo.viz.odd import odd_link, odd_text
 from cybergeo.viz.overview import overview_figure
 from cybergeo.viz.panels import PANELS
 from cybergeo.viz.strata import strata_figure, strata_layout
+from cybergeo.viz.style import ClassFigure
 
 
 def run_overview(result: cybergeo.RunResult):
@@ -74,7 +75,13 @@ def test_run_and_model_show_a_table_and_the_overview_in_jupyter(result) -> None:
     assert "<img" not in model._repr_html_()
     model.step()
     assert "<img" in model._repr_html_()
-    assert run_overview(result)._repr_png_().startswith(b"\x89PNG")
+
+
+def test_a_figure_shows_itself_in_jupyter_without_pyplot(result) -> None:
+    assert isinstance(run_overview(result), ClassFigure)
+    figure = ClassFigure(figsize=(2, 1))
+    figure.subplots().plot([0, 1])
+    assert figure._repr_png_().startswith(b"\x89PNG")
 
 
 def test_each_panel_links_to_a_section_of_the_odd() -> None:

@@ -192,10 +192,14 @@ def test_a_failing_run_is_recorded_and_the_rest_complete(tmp_path):
     assert len(load_batch(folder).metrics) == 4
 
 
+NO_EVENTS = pd.DataFrame({"step": pd.Series([], dtype=int)})
+"""The events of a run that has none (the store only reads the frames it is given)."""
+
+
 def ishigami(params: dict, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     x1, x2, x3 = params["x1"], params["x2"], params["x3"]
     y = math.sin(x1) + 7 * math.sin(x2) ** 2 + 0.1 * x3**4 * math.sin(x1)
-    return pd.DataFrame({"step": [1], "y": [y]}), pd.DataFrame({"step": pd.Series([], dtype=int)})
+    return pd.DataFrame({"step": [1], "y": [y]}), NO_EVENTS
 
 
 def test_sobol_pipeline_recovers_ishigami_indices(tmp_path):

@@ -2,6 +2,7 @@
 table joining each run's parameters to its per-run statistics."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +19,20 @@ RUN_COLUMNS = ("run", "point", "replication", "seed", "status")
 @dataclass(frozen=True, repr=False)
 class BatchResults:
     """A batch's tables. `runs` has one row per planned run (status, seed, one column per
-    varied parameter); `metrics` and `events` stack the completed runs' tables, with a `run`
-    column and the run's parameters; `per_run()` gives one row per completed run."""
+    varied parameter); `metrics` stacks the completed runs' metrics, with a `run` column and
+    the run's parameters; `events` stacks their events, with a `run` column, read on first
+    use (often the largest table, and no summary needs it); `per_run()` gives one row per
+    completed run."""
 
     folder: Path
     runs: pd.DataFrame
     metrics: pd.DataFrame
-    events: pd.DataFrame
     manifest: dict[str, Any] = field(repr=False)
+    completed: tuple[int, ...] = field(repr=False)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return _stacked([store.result_path(self.folder, "events", run) for run in self.completed])
 
     @property
     def parameters(self) -> list[str]:
@@ -57,7 +64,7 @@ class BatchResults:
         return (
             f"BatchResults({str(self.folder)!r}: {len(self.runs)} runs ({status}); "
             f"parameters {self.parameters}; metrics {len(self.metrics)} rows x "
-            f"{len(self.metric_names)} metrics; events {len(self.events)} rows)"
+            f"{len(self.metric_names)} metrics)"
         )
 
 
@@ -81,13 +88,10 @@ def load_batch(folder: str | Path) -> BatchResults:
     params = pd.DataFrame(runs["params"].tolist(), index=runs.index, columns=parameters)
     runs = pd.concat([runs.drop(columns="params"), params], axis=1).sort_values("run")
     runs = runs[[*RUN_COLUMNS, *parameters, "seconds", "traceback", "replay"]]
-    done = sorted(store.completed(folder))
-    tables = {
-        table: _stacked([store.result_path(folder, table, run) for run in done])
-        for table in store.TABLES
-    }
-    metrics = tables["metrics"].merge(runs[["run", *parameters]], on="run", how="left")
-    return BatchResults(folder, runs.reset_index(drop=True), metrics, tables["events"], manifest)
+    done = tuple(sorted(store.completed(folder)))
+    metrics = _stacked([store.result_path(folder, "metrics", run) for run in done])
+    metrics = metrics.merge(runs[["run", *parameters]], on="run", how="left")
+    return BatchResults(folder, runs.reset_index(drop=True), metrics, manifest, done)
 
 
 def _stacked(paths: list[Path]) -> pd.DataFrame:

@@ -82,9 +82,10 @@ def run_replications(
             failed = log[log["status"] == "failed"].iloc[0]
             raise RuntimeError(f"run {failed['run']} failed:\n{failed['traceback']}")
         results = load_batch(folder)
+        all_events = results.events  # read before the scratch folder goes
     metrics = dict(list(results.metrics.groupby("run")))
-    events = dict(list(results.events.groupby("run")))
-    quiet = results.events.iloc[0:0]
+    events = dict(list(all_events.groupby("run")))
+    quiet = all_events.iloc[0:0]
     return [
         RunData(
             scenario,
