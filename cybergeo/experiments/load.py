@@ -28,11 +28,13 @@ class BatchResults:
     runs: pd.DataFrame
     metrics: pd.DataFrame
     manifest: dict[str, Any] = field(repr=False)
-    completed: tuple[int, ...] = field(repr=False)
+    completed_runs: tuple[int, ...] = field(repr=False)
 
     @cached_property
     def events(self) -> pd.DataFrame:
-        return _stacked([store.result_path(self.folder, "events", run) for run in self.completed])
+        return _stacked(
+            [store.result_path(self.folder, "events", run) for run in self.completed_runs]
+        )
 
     @property
     def parameters(self) -> list[str]:
