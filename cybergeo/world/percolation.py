@@ -87,10 +87,11 @@ def er_mutual_giant_component_theory(mean_degree: float, p: float) -> float:
 
 
 def _largest_root(gap: Any, upper: float) -> float:
-    """Largest x in (0, upper] with gap(x) = 0, or 0 when only the trivial root exists."""
+    """Largest x in (0, upper] with gap(x) = 0, or 0 when only the trivial root exists;
+    `gap` takes an array as well as a number."""
     _check_p(upper)
     grid = np.linspace(upper, 1e-9, 4000)
-    values = np.array([gap(x) for x in grid])
+    values = gap(grid)
     crossing = np.flatnonzero(np.sign(values[1:]) != np.sign(values[:-1]))
     if values[0] == 0.0:
         return float(upper)
