@@ -127,19 +127,20 @@ class Investigation:
 
     def observe_indicator(self, pointed: str) -> None:
         """A technical clue pointing at `pointed`."""
-        self._update(indicator_likelihood(self.suspects, pointed, self.assumed))
+        self._update(indicator_log_likelihood(self.suspects, pointed, self.assumed))
         self.clues += 1
 
     def observe_origin(self, country: int) -> None:
         """The apparent origin of the traffic (an operational clue)."""
         likelihood = origin_likelihood(self.homes, country, self.n_countries, self.assumed)
-        self._update(likelihood[:, None])
+        with np.errstate(divide="ignore"):
+            log_likelihood = np.log(likelihood)
+        self._update(log_likelihood[:, None])
 
-    def _update(self, likelihood: np.ndarray) -> None:
+    def _update(self, log_likelihood: np.ndarray) -> None:
         """Bayes' rule in log space; a clue the assumed model deems impossible under every
         hypothesis cannot be explained by it and is set aside."""
-        with np.errstate(divide="ignore"):
-            updated = self.log_joint + np.log(likelihood)
+        updated = self.log_joint + log_likelihood
         if np.isfinite(updated).any():
             self.log_joint = updated - updated.max()
 
@@ -186,6 +187,18 @@ def indicator_likelihood(
     likelihood = (1.0 - model.noise) * signal + model.noise / k
     likelihood.flags.writeable = False
     return likelihood
+
+
+@lru_cache(maxsize=256)
+def indicator_log_likelihood(
+    suspects: tuple[str, ...], pointed: str, model: EvidenceModel
+) -> np.ndarray:
+    """The log of `indicator_likelihood` (minus infinity where it is 0), remembered and
+    read-only like it: Bayes' rule adds it to an investigation's log-joint at every clue."""
+    with np.errstate(divide="ignore"):
+        log_likelihood = np.log(indicator_likelihood(suspects, pointed, model))
+    log_likelihood.flags.writeable = False
+    return log_likelihood
 
 
 def origin_likelihood(
