@@ -165,7 +165,6 @@ class Beliefs:
         return json.dumps({suspect: round(share, 6) for suspect, share in shares})
 
 
-@lru_cache(maxsize=256)
 def indicator_likelihood(
     suspects: tuple[str, ...], pointed: str, model: EvidenceModel
 ) -> np.ndarray:
@@ -173,8 +172,7 @@ def indicator_likelihood(
 
     With probability `noise` an indicator points at a uniformly random suspect. Otherwise it
     points at the author, or, when the operation frames f (off the diagonal), at f with
-    probability `flag_strength`. Remembered, and read-only: every clue of every
-    investigation asks for one of a handful of matrices.
+    probability `flag_strength`.
     """
     if pointed not in suspects:
         raise ValueError(f"unknown suspect {pointed!r}")
@@ -184,17 +182,15 @@ def indicator_likelihood(
     genuine = np.broadcast_to(hit[:, None], (k, k))
     flagged = (1.0 - model.flag_strength) * genuine + model.flag_strength * framed
     signal = np.where(np.eye(k, dtype=bool), genuine, flagged)
-    likelihood = (1.0 - model.noise) * signal + model.noise / k
-    likelihood.flags.writeable = False
-    return likelihood
+    return (1.0 - model.noise) * signal + model.noise / k
 
 
 @lru_cache(maxsize=256)
 def indicator_log_likelihood(
     suspects: tuple[str, ...], pointed: str, model: EvidenceModel
 ) -> np.ndarray:
-    """The log of `indicator_likelihood` (minus infinity where it is 0), remembered and
-    read-only like it: Bayes' rule adds it to an investigation's log-joint at every clue."""
+    """The log of `indicator_likelihood` (minus infinity where it is 0), remembered, and
+    read-only: Bayes' rule adds one of a handful of these to a log-joint at every clue."""
     with np.errstate(divide="ignore"):
         log_likelihood = np.log(indicator_likelihood(suspects, pointed, model))
     log_likelihood.flags.writeable = False
