@@ -290,16 +290,22 @@ class CitizenPopulation:
 
     def mean_abroad(self, n_countries: int) -> np.ndarray:
         """Each state's standing abroad: the mean attitude toward it of foreign citizens."""
-        everyone = self.attitude.sum(axis=0, dtype=np.float64)
         spans = self._country_spans(n_countries)
         if spans is None:
+            everyone = self.attitude.sum(axis=0, dtype=np.float64)
             own = self.attitude[np.arange(len(self)), self.country]
             home = np.bincount(self.country, weights=own, minlength=n_countries)
             total = np.bincount(self.country, minlength=n_countries)
         else:
-            home = np.array(
-                [self.attitude[a:b, c].sum(dtype=np.float64) for c, (a, b) in enumerate(spans)]
+            # one column of one country at a time: a 1-D sum, pairwise and fast, where a
+            # sum down the rows of the (citizens, countries) array adds row after row
+            by_country = np.array(
+                [
+                    [self.attitude[a:b, c].sum(dtype=np.float64) for c in range(n_countries)]
+                    for a, b in spans
+                ]
             )
+            everyone, home = by_country.sum(axis=0), np.diag(by_country)
             total = np.array([b - a for a, b in spans])
         return (everyone - home) / np.maximum(len(self) - total, 1)
 

@@ -48,8 +48,11 @@ def disjoint_pairs(
     named = np.full(n, np.inf)
     named[speakers] = turn
     np.minimum.at(named, listeners, turn)
-    keep = (named[speakers] == turn) & (named[listeners] == turn) & (speakers != listeners)
-    return speakers[keep], listeners[keep]
+    keep = named[speakers] == turn
+    keep &= named[listeners] == turn
+    keep &= speakers != listeners
+    kept = np.flatnonzero(keep)
+    return speakers[kept], listeners[kept]
 
 
 def bounded_confidence(

@@ -16,6 +16,10 @@ from cybergeo.dynamics.opinions import disjoint_pairs
 
 REDRAWS = 3
 """Picks of a closed tie drawn again before choosing among the open ties directly."""
+FEW_TIES_SHARE = 0.05
+"""Below this share of the citizens' ties, counting over the marked citizens' own rows beats
+an SpMV over all: a tie costs about ten times as much there (at 10^6 citizens, marking 5 %
+of them takes half an SpMV's time, 10 % as long)."""
 
 
 @dataclass
@@ -111,13 +115,20 @@ class OpenAdjacency:
         starts, ends = self.matrix.indptr[accounts], self.matrix.indptr[accounts + 1]
         return self.entry_tie[_ranges(starts, ends)]
 
-    def count_among_contacts(self, values: np.ndarray) -> np.ndarray:
-        """For each citizen, the sum of `values` (one per citizen) over its open contacts
-        (no product when all values are 0, as when nobody protests)."""
-        if not values.any():
-            return np.zeros(self.citizens, dtype=np.float32)
+    def count_among_contacts(self, marked: np.ndarray) -> np.ndarray:
+        """For each citizen, how many of its open contacts among citizens are `marked` (one
+        bool per citizen). The matrix is symmetric, so when the marked are few their own rows
+        give the counts, in time proportional to their ties; otherwise one SpMV."""
+        who = np.flatnonzero(marked)
+        starts, ends = self.matrix.indptr[who], self.contacts_end[who]
+        if int((ends - starts).sum()) < FEW_TIES_SHARE * self._rows.nnz:
+            entries = _ranges(starts, ends)
+            counts = np.bincount(
+                self.matrix.indices[entries], self.matrix.data[entries], self.citizens
+            )
+            return counts.astype(np.float32)
         padded = np.zeros(self.matrix.shape[1], dtype=np.float32)
-        padded[: self.citizens] = values
+        padded[: self.citizens] = marked
         return self._rows @ padded
 
     def contact_pairs(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
