@@ -7,15 +7,24 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.text import Text
 from typer.testing import CliRunner
 
 from cybergeo import load_batch, load_scenario
 from cybergeo.cli import app
-from cybergeo.experiments import compare_policies, run_batch, sensitivity_indices
+from cybergeo.experiments import (
+    compare_policies,
+    comparison_figure,
+    run_batch,
+    sensitivity_indices,
+)
 from cybergeo.experiments.batch import create_batch
 from cybergeo.experiments.catalogue import CATALOGUE, Kind, Statistic, describe
 from cybergeo.experiments.compare import ComparisonError
 from cybergeo.experiments.sensitivity import sensitivity_figure, sensitivity_warnings
+from cybergeo.i18n import speaking
 from cybergeo.run import simulate
 from cybergeo.scenario.experiment import ExperimentSpec
 
@@ -52,6 +61,35 @@ def two_factors(tmp_path_factory):
     folder = create_batch(tmp_path_factory.mktemp("toy"), spec, "toy", None, None)
     assert run_batch(folder, executor="serial", run=toy).completed == 32
     return load_batch(folder)
+
+
+@pytest.mark.parametrize(("lang", "days"), [("en", "day of the run"), ("fr", "jour du run")])
+def test_comparison_figure_fits_its_page_and_gives_each_policy_one_colour(two_factors, lang, days):
+    """No text is cut at the figure's edges (in either language), time is in days, and each
+    policy has one colour in both panels, named by one legend beside the data."""
+    with speaking(lang):
+        table = compare_policies(two_factors, ["rate", "open"], "operations_launched")
+        figure = comparison_figure(table, two_factors)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    over_time, summary = figure.axes
+    legend = summary.get_legend()
+    texts: list[Text] = [figure._suptitle, legend.get_title(), *legend.get_texts()]
+    for ax in figure.axes:
+        texts += [ax.title, ax.xaxis.label, ax.yaxis.label]
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            texts += [t.label1 for t in axis.get_major_ticks() if low <= t.get_loc() <= high]
+    page = figure.bbox
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        inside = page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0
+        assert inside and box.y1 <= page.y1, f"cut at the edge: {text.get_text()!r}"
+    assert over_time.get_xlabel() == days
+    lines = [to_hex(line.get_color()) for line in over_time.get_lines()]
+    marks = [to_hex(bar[0].get_color()) for bar in summary.containers]
+    assert lines == marks and len(set(lines)) == len(table)
+    assert legend.get_window_extent(renderer).x0 >= summary.get_window_extent(renderer).x1
 
 
 def test_catalogue_names_every_metric_the_model_records():
@@ -163,6 +201,16 @@ def test_sobol_indices_outside_0_1_beyond_their_interval_are_flagged():
     table.attrs["samples"] = 64
     (warning, *_) = sensitivity_warnings(table)
     assert "S1 of p is 1.77" in warning and "outside [0, 1]" in warning
+    table.attrs.update(metric="y", statistic="mean")
+    figure = sensitivity_figure(table)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    (ax,) = figure.axes
+    band, *bars = ax.patches
+    assert all(bar.get_zorder() > band.get_zorder() for bar in bars), "the band hides the bars"
+    assert max(bar.get_width() for bar in bars) == 1.77
+    assert ax.get_xlim()[1] >= 1.77 + 0.1, "the interval is cut"
+    assert ax.get_legend().get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x1
 
 
 def test_morris_plots_mu_star_against_sigma(tmp_path):

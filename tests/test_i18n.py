@@ -113,7 +113,7 @@ def test_every_command_prints_in_the_language_asked(tmp_path, monkeypatch) -> No
         compared = comparison_figure(table, load_batch(factorial))
         indices = sensitivity_figure(sensitivity_indices(load_batch(morris), "mean_tension"))
     assert compared.get_suptitle().startswith(f"mean_tension selon {POLICY} — moyenne par run")
-    assert compared.axes[0].get_xlabel() == "pas"
+    assert compared.axes[0].get_xlabel() == "jour du run"
     assert indices.axes[0].get_title().startswith("Sensibilité de mean_tension (moyenne par run")
     scenario = str(tmp_path / "policies.yaml")
     facts = french("facts", scenario, "--replications", "2", "--workers", "1")

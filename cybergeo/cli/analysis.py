@@ -192,6 +192,8 @@ def load_or_exit(folder: Path) -> BatchResults:
 
 
 def print_comparison(title: str, frame: pd.DataFrame, factors: list[str]) -> None:
+    from cybergeo.experiments.compare import policy_label
+
     out.print(title, highlight=False, soft_wrap=True)
     table = Table()
     interval = _("95% CI")
@@ -199,10 +201,8 @@ def print_comparison(title: str, frame: pd.DataFrame, factors: list[str]) -> Non
         table.add_column(column, justify="right")
     table.add_column("p (Welch)", justify="right")
     for row in frame.to_dict("records"):
-        policy = ", ".join(str(row[f]) for f in factors)
-        label = policy + (_(" (ref)") if row["reference"] else "")
         table.add_row(
-            label,
+            policy_label(row, factors),
             str(row["runs"]),
             f"{row['mean']:.3g}",
             f"[{row['ci_low']:.3g}, {row['ci_high']:.3g}]",

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from scipy import stats
 
 from cybergeo.experiments.catalogue import (
@@ -24,8 +23,16 @@ from cybergeo.experiments.catalogue import (
 )
 from cybergeo.experiments.load import BatchResults
 from cybergeo.i18n import _
+from cybergeo.viz.style import ClassFigure, colour_of, days_axis
 
-__all__ = ["Statistic", "compare_policies", "comparison_figure", "run_values", "summarise"]
+__all__ = [
+    "Statistic",
+    "compare_policies",
+    "comparison_figure",
+    "policy_label",
+    "run_values",
+    "summarise",
+]
 
 BOOTSTRAP_RESAMPLES = 2000
 CONFIDENCE = 0.95
@@ -98,44 +105,60 @@ def output_name(metric: str, factors: Sequence[str], statistic: str) -> str:
     return f"{metric}--by--{'+'.join(factors)}--{statistic}"
 
 
-def comparison_figure(table: pd.DataFrame, results: BatchResults) -> Figure:
-    """Left: the metric over time per policy (running total for `total`), the mean of its
-    runs and the band holding the middle 80% of them. Right: each policy's mean and 95%
-    interval of the per-run statistic, with its number of runs."""
+def policy_label(row: dict, factors: Sequence[str]) -> str:
+    """A policy as its levels of the factors, marked when it is the reference."""
+    policy = ", ".join(str(row[f]) for f in factors)
+    return policy + (_(" (ref)") if row["reference"] else "")
+
+
+def comparison_figure(table: pd.DataFrame, results: BatchResults) -> ClassFigure:
+    """Left: the metric over the days of the run per policy (running total for `total`), the
+    mean of its runs and the band holding the middle 80% of them. Right: each policy's mean
+    and 95% interval of the per-run statistic. A policy has one colour in both."""
     metric, factors = table.attrs["metric"], table.attrs["factors"]
     statistic = Statistic(table.attrs["statistic"])
+    step_days = int((results.manifest.get("scenario") or {}).get("step_days", 1))
     series = results.metrics.sort_values(["run", "step"])[["run", "step", metric]]
     if statistic == Statistic.TOTAL:
         series[metric] = series.groupby("run")[metric].cumsum()
     merged = series.merge(results.runs[["run", *factors]], on="run")
-    figure = Figure(figsize=(11, 4.5), layout="constrained")
-    over_time, summary = figure.subplots(1, 2, width_ratios=[2, 1])
+    figure = ClassFigure(figsize=(11, 4.5), layout="constrained")
+    over_time, summary = figure.subplots(1, 2, width_ratios=[3, 2])
     labels = []
-    for row in table.to_dict("records"):
-        label = ", ".join(f"{_short(f)}={row[f]}" for f in factors) + f" (n={row['runs']})"
-        labels.append(label)
+    for index, row in enumerate(table.to_dict("records")):
+        labels.append(policy_label(row, factors))
+        colour = colour_of(index)
         runs = merged
         for factor in factors:
             runs = runs[runs[factor] == row[factor]]
         per_step = runs.groupby("step")[metric]
         low, high = per_step.quantile(0.1), per_step.quantile(0.9)
-        over_time.plot(low.index, per_step.mean(), label=label)
-        over_time.fill_between(low.index, low, high, alpha=0.2)
+        days = low.index * step_days
+        legend = f"{labels[-1]} (n={row['runs']})"
+        over_time.plot(days, per_step.mean(), color=colour, label=legend)
+        over_time.fill_between(days, low, high, color=colour, alpha=0.2, linewidth=0)
+        interval = [[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]]
+        summary.errorbar(
+            row["mean"], index, xerr=np.abs(interval), fmt="o", capsize=4, color=colour
+        )
     shown = _("{metric} so far").format(metric=metric) if statistic == Statistic.TOTAL else metric
-    over_time.set_xlabel(_("step"))
-    over_time.set_ylabel(shown)
     over_time.set_title(
-        _("{metric} over time (mean of runs, band: middle 80% of runs)").format(metric=shown)
+        _("{metric}: mean of runs and middle 80%").format(metric=shown), fontsize="medium"
     )
-    over_time.legend(fontsize="small")
-    positions = np.arange(len(table))
-    errors = [table["mean"] - table["ci_low"], table["ci_high"] - table["mean"]]
-    summary.errorbar(table["mean"], positions, xerr=np.abs(errors), fmt="o", capsize=4)
-    summary.set_yticks(positions, labels, fontsize="small")
-    summary.set_xlabel(
-        _("{metric}: {statistic} per run").format(metric=metric, statistic=_(statistic))
+    days_axis(over_time, step_days, shown)
+    summary.set_yticks(np.arange(len(table)), labels)
+    summary.set_ylim(-0.5, len(table) - 0.5)
+    summary.set_xlabel(_("{statistic} per run").format(statistic=_(statistic)))
+    summary.grid(alpha=0.3, axis="x")
+    summary.set_title(_("mean and 95% bootstrap interval"), fontsize="medium")
+    # one legend for both panels, beside the last, titled by the factors it tells apart
+    summary.legend(
+        *over_time.get_legend_handles_labels(),
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        title=", ".join(_short(f) for f in factors),
     )
-    summary.set_title(_("mean and 95% bootstrap interval"))
     title = _("{metric} by {factors} — {note}")
     figure.suptitle(
         title.format(metric=metric, factors=", ".join(factors), note=table.attrs["note"]),

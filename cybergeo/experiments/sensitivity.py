@@ -10,7 +10,6 @@ import math
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from SALib.analyze import morris as morris_analyze
 from SALib.analyze import sobol as sobol_analyze
 
@@ -20,6 +19,7 @@ from cybergeo.experiments.design import MORRIS_LEVELS, salib_problem
 from cybergeo.experiments.load import BatchResults
 from cybergeo.i18n import _
 from cybergeo.scenario.experiment import ExperimentSpec
+from cybergeo.viz.style import ClassFigure, colour_of, legend_beside
 
 MAX_INTERVAL_WIDTH = 0.2
 BOOTSTRAP_RESAMPLES = 1000
@@ -124,32 +124,44 @@ def sensitivity_warnings(table: pd.DataFrame) -> list[str]:
     return warnings
 
 
-def sensitivity_figure(table: pd.DataFrame) -> Figure:
-    """Sobol: bars of S1 and ST with their 95% intervals. Morris: mu* against sigma, one
-    labelled point per parameter (far right: influential; high up: non-linear or
-    interacting). The title names the metric and the statistic per run."""
+def sensitivity_figure(table: pd.DataFrame) -> ClassFigure:
+    """Sobol: bars of S1 and ST with their 95% intervals, over a shaded band beyond 1 where
+    only estimation noise puts an index. Morris: mu* against sigma, one labelled point per
+    parameter (far right: influential; high up: non-linear or interacting). The title names
+    the metric and the statistic per run; the legend stands beside the data."""
     metric, statistic = table.attrs["metric"], table.attrs["statistic"]
     title = _("Sensitivity of {metric} ({statistic} per run, N={samples})").format(
         metric=metric, statistic=_(statistic), samples=table.attrs["samples"]
     )
-    figure = Figure(figsize=(8, 0.6 * len(table) + 2.5), layout="constrained")
+    figure = ClassFigure(figsize=(9, 0.6 * len(table) + 2.5), layout="constrained")
     ax = figure.subplots()
     if "S1" in table:
         positions = np.arange(len(table))
-        ax.barh(positions - 0.2, table["S1"], 0.4, xerr=table["S1_conf"], label=_("first order S1"))
-        ax.barh(positions + 0.2, table["ST"], 0.4, xerr=table["ST_conf"], label=_("total ST"))
-        ax.axvspan(1, max(1.05, float((table[["S1", "ST"]].max()).max()) + 0.05), color="0.9")
+        reach = max((table[index] + table[f"{index}_conf"]).max() for index in ("S1", "ST"))
+        right = max(1.05, float(reach) + 0.05)
+        ax.axvspan(1, right, color="0.9", zorder=0, label=_("above 1: estimation noise"))
+        kinds = ((-0.2, "S1", _("first order S1")), (0.2, "ST", _("total ST")))
+        for colour, (offset, index, label) in enumerate(kinds):
+            conf = table[f"{index}_conf"]
+            bars = positions + offset
+            ax.barh(bars, table[index], 0.4, xerr=conf, color=colour_of(colour), label=label)
+        ax.set_xlim(right=right)
         ax.set_yticks(positions, table["parameter"])
         ax.set_xlabel(_("Sobol index (95% bootstrap interval)"))
-        ax.legend()
     else:
-        ax.errorbar(table["mu_star"], table["sigma"], xerr=table["mu_star_conf"], fmt="o")
+        ax.errorbar(
+            table["mu_star"],
+            table["sigma"],
+            xerr=table["mu_star_conf"],
+            fmt="o",
+            color=colour_of(0),
+        )
         for row in table.itertuples():
             ax.annotate(str(row.parameter), (row.mu_star, row.sigma), fontsize="small")
         top = float(max(table["mu_star"].max(), table["sigma"].max()) or 1.0)
         ax.plot([0, top], [0, top], color="0.6", linestyle="--", label="sigma = mu*")
         ax.set_xlabel(_("mu* (mean absolute elementary effect, 95% interval)"))
         ax.set_ylabel(_("sigma (spread of elementary effects)"))
-        ax.legend()
+    legend_beside(ax)
     ax.set_title(title)
     return figure
