@@ -31,6 +31,8 @@ def test_every_panel_has_units_days_distinct_colours_and_a_legend_beside_it(resu
     for ax in figure.axes:
         assert ax.get_xlabel() == "day of the run"
         assert "(" in ax.get_ylabel() or ax.get_yticklabels()[0].get_text() == "none"
+        if "(count)" in ax.get_ylabel():
+            assert all(float(tick).is_integer() for tick in ax.get_yticks()), ax.get_title()
         colours = [mcolors.to_hex(line.get_color()) for line in ax.get_lines()]
         assert len(colours) == len(set(colours)), ax.get_title()
         legend = ax.get_legend()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from cybergeo.dynamics.diplomacy import Escalation
 from cybergeo.i18n import N_, _
@@ -32,6 +33,14 @@ def _by_country(metrics: pd.DataFrame, prefix: str) -> list[str]:
     return [c for c in metrics.columns if c.startswith(prefix)]
 
 
+def _count_axis(ax: Axes) -> None:
+    """Whole numbers on the value axis, up to one at least (a run with none), and a margin
+    below zero so that a line of zeros stays in sight above the frame."""
+    top = max(1.0, ax.get_ylim()[1])
+    ax.set_ylim(-0.04 * top, top)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+
+
 def operations(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
     """Operations launched, succeeded and detected, cumulated."""
     for i, name in enumerate(
@@ -45,6 +54,7 @@ def operations(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
         )
     ax.set_title(_("Operations (cumulative)"))
     days_axis(ax, step_days, _("operations (count)"))
+    _count_axis(ax)
     legend_beside(ax)
 
 
@@ -58,6 +68,7 @@ def attributions(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
             )
     ax.set_title(_("Public attributions (cumulative)"))
     days_axis(ax, step_days, _("attributions (count)"))
+    _count_axis(ax)
     legend_beside(ax)
 
 
@@ -83,7 +94,7 @@ def trust(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
 def protest(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
     """Share of citizens out protesting, per country."""
     _per_country(ax, metrics, step_days, "protest_share.", 100.0)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(bottom=-0.04 * ax.get_ylim()[1])  # a country where nobody protests stays in sight
     ax.set_title(_("Citizens protesting"))
     days_axis(ax, step_days, _("citizens protesting (%)"))
 
