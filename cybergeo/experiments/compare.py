@@ -23,7 +23,7 @@ from cybergeo.experiments.catalogue import (
 )
 from cybergeo.experiments.load import BatchResults
 from cybergeo.i18n import _
-from cybergeo.viz.style import ClassFigure, colour_of, days_axis
+from cybergeo.viz.style import ClassFigure, colour_of, days_axis, legend_beside
 
 __all__ = [
     "Statistic",
@@ -126,7 +126,8 @@ def comparison_figure(table: pd.DataFrame, results: BatchResults) -> ClassFigure
     over_time, summary = figure.subplots(1, 2, width_ratios=[3, 2])
     labels = []
     for index, row in enumerate(table.to_dict("records")):
-        labels.append(policy_label(row, factors))
+        label = policy_label(row, factors)
+        labels.append(label)
         colour = colour_of(index)
         runs = merged
         for factor in factors:
@@ -134,8 +135,7 @@ def comparison_figure(table: pd.DataFrame, results: BatchResults) -> ClassFigure
         per_step = runs.groupby("step")[metric]
         low, high = per_step.quantile(0.1), per_step.quantile(0.9)
         days = low.index * step_days
-        legend = f"{labels[-1]} (n={row['runs']})"
-        over_time.plot(days, per_step.mean(), color=colour, label=legend)
+        over_time.plot(days, per_step.mean(), color=colour, label=f"{label} (n={row['runs']})")
         over_time.fill_between(days, low, high, color=colour, alpha=0.2, linewidth=0)
         interval = [[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]]
         summary.errorbar(
@@ -151,14 +151,7 @@ def comparison_figure(table: pd.DataFrame, results: BatchResults) -> ClassFigure
     summary.set_xlabel(_("{statistic} per run").format(statistic=_(statistic)))
     summary.grid(alpha=0.3, axis="x")
     summary.set_title(_("mean and 95% bootstrap interval"), fontsize="medium")
-    # one legend for both panels, beside the last, titled by the factors it tells apart
-    summary.legend(
-        *over_time.get_legend_handles_labels(),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        title=", ".join(_short(f) for f in factors),
-    )
+    legend_beside(summary, ", ".join(_short(f) for f in factors), of=over_time)
     title = _("{metric} by {factors} — {note}")
     figure.suptitle(
         title.format(metric=metric, factors=", ".join(factors), note=table.attrs["note"]),

@@ -141,10 +141,10 @@ def sensitivity_figure(table: pd.DataFrame) -> ClassFigure:
         right = max(1.05, float(reach) + 0.05)
         ax.axvspan(1, right, color="0.9", zorder=0, label=_("above 1: estimation noise"))
         kinds = ((-0.2, "S1", _("first order S1")), (0.2, "ST", _("total ST")))
-        for colour, (offset, index, label) in enumerate(kinds):
+        for i, (offset, index, label) in enumerate(kinds):
             conf = table[f"{index}_conf"]
             bars = positions + offset
-            ax.barh(bars, table[index], 0.4, xerr=conf, color=colour_of(colour), label=label)
+            ax.barh(bars, table[index], 0.4, xerr=conf, color=colour_of(i), label=label)
         ax.set_xlim(right=right)
         ax.set_yticks(positions, table["parameter"])
         ax.set_xlabel(_("Sobol index (95% bootstrap interval)"))

@@ -61,10 +61,19 @@ def days_axis(ax: Axes, step_days: int, ylabel: str) -> None:
         ax.set_title(ax.get_title() + " " + _("(one step = {days} days)").format(days=step_days))
 
 
-def legend_beside(ax: Axes, title: str | None = None) -> None:
-    """A legend outside the plotting area, to its right, so it never covers data."""
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=title)
+def legend_beside(ax: Axes, title: str | None = None, of: Axes | None = None) -> None:
+    """A legend outside the plotting area, to its right, so it never covers data; it names
+    the series of `of` when given (one legend for panels that share their colours)."""
+    handles, labels = (of or ax).get_legend_handles_labels()
+    if handles:
+        ax.legend(
+            handles,
+            labels,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+            title=title,
+        )
 
 
 def strongest(columns: Sequence[str], peaks: Sequence[float]) -> list[str]:
