@@ -90,6 +90,7 @@ def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
         page.locator(".v-menu__content .v-list-item", has_text="estonia-2007").click()
         expect(page.locator(".cg-day")).to_have_text("Day 0 of 400")
         expect(page.locator(".cg-countries")).to_contain_text("Estonia, Russia")
+        expect(page.get_by_text("Estonia moves the Bronze Soldier")).to_be_visible()
         expect(page.locator(".cg-plot-operations img")).to_have_count(1)
         before = page.locator(".cg-plot-operations img").get_attribute("src")
 
@@ -108,6 +109,7 @@ def test_a_class_follows_a_plot_to_its_rule_runs_reveals_and_switches_to_french(
         page.get_by_text("Français").click()
         expect(page.locator(".cg-run")).to_have_text(re.compile("Lancer", re.IGNORECASE))
         expect(page.get_by_text("Révéler la vérité")).to_be_visible()
+        expect(page.get_by_text("L'Estonie déplace le Soldat de bronze")).to_be_visible()
         expect(page.locator(".cg-incidents table")).to_contain_text("véritable auteur")
         expect(page.locator(".cg-day")).to_contain_text("Jour")
         day, days = map(int, re.findall(r"\d+", page.locator(".cg-day").inner_text()))

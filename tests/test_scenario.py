@@ -3,7 +3,9 @@
 import pytest
 
 from cybergeo import load_scenario
+from cybergeo.i18n import LANGUAGES
 from cybergeo.scenario import ScenarioError, apply_overrides, parse_override, scenario_hash
+from cybergeo.scenario.schema import Descriptions
 from tests.conftest import DATA, SCENARIOS
 
 
@@ -23,6 +25,30 @@ def test_a_few_lines_are_a_whole_scenario():
 def test_bundled_scenarios_are_valid():
     for path in SCENARIOS.glob("*.yaml"):
         assert load_scenario(path).name
+
+
+def test_bundled_scenarios_describe_themselves_in_both_languages():
+    for path in SCENARIOS.glob("*.yaml"):
+        scenario = load_scenario(path)
+        english, french = scenario.description_in("en"), scenario.description_in("fr")
+        assert english and french and english != french, path.name
+
+
+def test_a_description_is_one_text_or_one_per_language(tmp_path):
+    assert tuple(Descriptions.model_fields) == LANGUAGES, "one per language of the interface"
+    one = load_scenario({"description": "A quarrel."})
+    assert one.description_in("fr") == one.description_in("en") == "A quarrel."
+    english_only = load_scenario({"description": {"en": "A quarrel."}})
+    assert english_only.description_in("fr") == "A quarrel."
+    base = tmp_path / "base.yaml"
+    base.write_text("description:\n  en: A quarrel.\n  fr: Une querelle.\n", encoding="utf-8")
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: base.yaml\ndescription:\n  en: A feud.\n", encoding="utf-8")
+    assert load_scenario(child).description_in("fr") == "A feud.", "not the base's French"
+    child.write_text("extends: base.yaml\nsteps: 3\n", encoding="utf-8")
+    assert load_scenario(child).description_in("fr") == "Une querelle."
+    child.write_text("description:\n  en: A feud.\n  de: Eine Fehde.\n", encoding="utf-8")
+    assert problems_of(child) == [f"{child}:3: description.de: unknown key 'de'"]
 
 
 def test_bundled_countries_are_on_epsteins_scale():

@@ -26,7 +26,7 @@ from cybergeo.scenario.errors import Problem, ScenarioError
 from cybergeo.scenario.paths import OVERRIDES, apply_overrides, plain
 from cybergeo.scenario.reading import check_shape, first_tag, load_yaml, read_text
 from cybergeo.scenario.references import check_references
-from cybergeo.scenario.schema import Scenario
+from cybergeo.scenario.schema import ONE_TEXT, PER_LANGUAGE, Scenario
 
 DEFAULT_SCENARIO = "default.yaml"
 MAPPING = "<mapping>"
@@ -85,7 +85,10 @@ def _load(
     layers = _layers(source, allow_outside)
     merged: dict[str, Any] = {}
     for layer in layers:
-        merged = merge(merged, plain(layer.data))
+        data = plain(layer.data)
+        merged = merge(merged, data)
+        if "description" in data:  # a file's own text, never pieced from two files' languages
+            merged["description"] = data["description"]
     merged.pop("extends", None)
     if overrides:
         merged = apply_overrides(_with_defaults(merged, overrides), overrides)
@@ -252,7 +255,7 @@ def _reference_problems(merged: dict[str, Any], locate: _Locator) -> list[Proble
 
 
 def _problem(error: Any, locate: _Locator) -> Problem:
-    loc = tuple(error["loc"])
+    loc = tuple(segment for segment in error["loc"] if segment not in (ONE_TEXT, PER_LANGUAGE))
     source, line, dotted = locate(loc)
     if error["type"] == "extra_forbidden":
         message = f"unknown key '{loc[-1]}'"

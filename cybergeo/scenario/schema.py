@@ -7,7 +7,7 @@ agents. Every model forbids unknown keys so a misspelling is an error, never sil
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from cybergeo.scenario.crises import CrisesSpec
 from cybergeo.scenario.experiment import ExperimentSpec
@@ -329,11 +329,40 @@ class ScheduledEvent(Spec):
     duration: Steps = 1
 
 
+Text = Annotated[str, Field(max_length=10_000)]
+
+
+class Descriptions(Spec):
+    """A scenario's description in each language of the interface."""
+
+    en: Text = ""
+    fr: Text = ""
+
+
+ONE_TEXT, PER_LANGUAGE = "one text", "one text per language"
+"""The description's two forms; they name no key, so errors leave them out of paths."""
+
+
+def _description_form(value: object) -> str:
+    """A mapping (as read) or `Descriptions` (as dumped) is per language; anything else is
+    checked as one text."""
+    return PER_LANGUAGE if isinstance(value, dict | Descriptions) else ONE_TEXT
+
+
+Description = Annotated[
+    Annotated[Text, Tag(ONE_TEXT)] | Annotated[Descriptions, Tag(PER_LANGUAGE)],
+    Discriminator(_description_form),
+]
+"""One text, or one text per language: errors speak of the form the scenario used."""
+
+
 class Scenario(Spec):
     """A whole scenario: the world, its actors, the rules' parameters and the run length."""
 
     name: Identifier = "scenario"
-    description: Annotated[str, Field(max_length=10_000)] = ""
+    description: Description = Field(
+        "", description="free text for readers: one text, or one per language"
+    )
     extends: str | None = Field(None, description="resolved by the loader; None once loaded")
     steps: Steps = 180
     seed: Seed = 0
@@ -369,3 +398,16 @@ class Scenario(Spec):
 
     def country_ids(self) -> list[str]:
         return [c.id for c in self.countries]
+
+    def description_in(self, language: str) -> str:
+        """The description in `language`, else in English, else in the first language given.
+
+        >>> Scenario(description={"en": "A quarrel.", "fr": "Une querelle."}).description_in("fr")
+        'Une querelle.'
+        >>> Scenario(description="A quarrel.").description_in("fr")
+        'A quarrel.'
+        """
+        if isinstance(self.description, str):
+            return self.description
+        texts = self.description.model_dump()
+        return texts.get(language) or texts["en"] or next(filter(None, texts.values()), "")

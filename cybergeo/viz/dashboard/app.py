@@ -169,7 +169,7 @@ def Dashboard(source: str | None = None, lang: str | None = None) -> None:
                 on_value=pick,
                 classes=["cg-scenario"],
             )
-            solara.Markdown(f"**{spec.name}** — {spec.description or ''}")
+            solara.Markdown(f"**{spec.name}** — {spec.description_in(language.value)}")
             with solara.Row(gap="6px"):
                 solara.Button(texts["setup"], on_click=setup, classes=["cg-setup"])
                 solara.Button(
