@@ -33,11 +33,15 @@ def _by_country(metrics: pd.DataFrame, prefix: str) -> list[str]:
     return [c for c in metrics.columns if c.startswith(prefix)]
 
 
+BELOW_ZERO = 0.04
+"""Margin under zero, as a share of the axis's top, that keeps a line of zeros in sight
+above the frame."""
+
+
 def _count_axis(ax: Axes) -> None:
-    """Whole numbers on the value axis, up to one at least (a run with none), and a margin
-    below zero so that a line of zeros stays in sight above the frame."""
+    """Whole numbers on the value axis, from zero up to one at least (a run with none)."""
     top = max(1.0, ax.get_ylim()[1])
-    ax.set_ylim(-0.04 * top, top)
+    ax.set_ylim(-BELOW_ZERO * top, top)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
@@ -94,7 +98,7 @@ def trust(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
 def protest(ax: Axes, metrics: pd.DataFrame, step_days: int) -> None:
     """Share of citizens out protesting, per country."""
     _per_country(ax, metrics, step_days, "protest_share.", 100.0)
-    ax.set_ylim(bottom=-0.04 * ax.get_ylim()[1])  # a country where nobody protests stays in sight
+    ax.set_ylim(bottom=-BELOW_ZERO * ax.get_ylim()[1])
     ax.set_title(_("Citizens protesting"))
     days_axis(ax, step_days, _("citizens protesting (%)"))
 
